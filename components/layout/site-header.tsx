@@ -1,0 +1,28 @@
+import Link from "next/link";
+
+const nav = [
+  { href: "/plan", label: "十四五规划" },
+  { href: "/speeches", label: "大会发言" },
+  { href: "/proposals", label: "委员建议" },
+  { href: "/reports", label: "调研报告" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-stone-200 bg-white/90 dark:border-stone-800 dark:bg-stone-900/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-semibold text-stone-900 no-underline hover:no-underline dark:text-stone-50">
+          政策对照
+          <span className="ml-2 text-sm font-normal text-stone-500 dark:text-stone-400">Policy Proposal Explorer</span>
+        </Link>
+        <nav aria-label="主导航" className="flex flex-wrap gap-x-4 text-sm">
+          {nav.map((item) => (
+            <Link key={item.href} href={item.href} className="text-stone-700 dark:text-stone-300">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "../db";
+import { env } from "../env";
+import { listMigrationFolders } from "../infra/migration-folders";
+
+export interface Health {
+  status: "ok" | "degraded" | "unavailable";
+  database: { reachable: boolean; embedded: boolean; serverVersion: string | null };
+  migrations: { applied: number; pending: number };
+}
+
+export async function getHealth(): Promise<Health> {
+  const embedded = env.APP_DATABASE_EMBEDDED === "1";
+  const folders = listMigrationFolders();
+  try {
+    const db = getDb();
+    const [version] = await db.$queryRaw<{ server_version: string }[]>`show server_version`;
+    // A database that was never migrated has no _prisma_migrations table: everything is pending.
+    const applied = await db.$queryRaw<{ migration_name: string }[]>`
+      select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`.catch(() => []);
+    const appliedNames = new Set(applied.map((r) => r.migration_name));
+    const pending = folders.filter((f) => !appliedNames.has(f)).length;
+    return {
+      status: pending === 0 ? "ok" : "degraded",
+      database: { reachable: true, embedded, serverVersion: version?.server_version ?? null },
+      migrations: { applied: appliedNames.size, pending },
+    };
+  } catch {
+    return {
+      status: "unavailable",
+      database: { reachable: false, embedded, serverVersion: null },
+      migrations: { applied: 0, pending: folders.length },
+    };
+  }
+}

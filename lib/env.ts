@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Scripts and the server both import `env`;
+ * a bad value fails fast with a message naming the variable.
+ */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL");
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  TEST_DATABASE_URL: postgresUrl.optional(),
+  /** Set by scripts/start.ts for the Next server it spawns, so health can report it. */
+  APP_DATABASE_EMBEDDED: z.enum(["0", "1"]).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_DIR: z.string().trim().min(1).optional(),
+  CHROMIUM_PATH: z.string().trim().min(1).optional(),
+  CI: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings in the environment mean "unset", as most shells and CI systems intend.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** The environment for a child process we spawn: ours, plus overrides (undefined removes a variable). */
+export function childEnv(
+  overrides: Record<string, string | undefined> = {},
+  base: Record<string, string | undefined> = process.env,
+): NodeJS.ProcessEnv {
+  const out = { ...base } as NodeJS.ProcessEnv;
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}

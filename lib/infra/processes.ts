@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "./paths";
+
+export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+
+/** Runs a command to completion with inherited output; rejects on a non-zero exit. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+/**
+ * Runs a long-lived child (the Next server) and ties our lifetime to it: SIGINT/SIGTERM are passed
+ * on, and `cleanup` (releasing the embedded database) runs before we exit with the child's status.
+ */
+export function superviseChild(child: ChildProcess, cleanup: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGHUP", () => stop("SIGTERM"));
+  child.on("exit", (code, signal) => {
+    void cleanup()
+      .catch((error: Error) => console.error(`Cleanup failed: ${error.message}`))
+      .finally(() => process.exit(code ?? (signal ? 0 : 1)));
+  });
+}

@@ -1,0 +1,14 @@
+/** npm run db:migrate — applies pending migrations to DATABASE_URL or the embedded server. */
+import { ensureDatabase } from "../lib/infra/database";
+import { applyMigrations } from "../lib/infra/schema-engine";
+
+const db = await ensureDatabase({ log: console.log });
+try {
+  const applied = await applyMigrations(db.url);
+  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+} catch (error) {
+  console.error(`Migration failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.release();
+}

@@ -1,0 +1,41 @@
+/**
+ * A fresh, migrated database for one test run: on TEST_DATABASE_URL's server when set, else on the
+ * embedded PostgreSQL. Dropped afterwards.
+ */
+import crypto from "node:crypto";
+import { env } from "../../lib/env";
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../../lib/infra/database";
+import { startEmbeddedPostgres } from "../../lib/infra/embedded-postgres";
+import { embeddedRootDir } from "../../lib/infra/database";
+import { applyMigrations } from "../../lib/infra/schema-engine";
+
+export interface TestDatabase {
+  url: string;
+  embedded: boolean;
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
+  let base: string;
+  let release = async () => undefined as void;
+  const embedded = !env.TEST_DATABASE_URL;
+  if (env.TEST_DATABASE_URL) {
+    base = env.TEST_DATABASE_URL;
+  } else {
+    const server = await startEmbeddedPostgres({ rootDir: embeddedRootDir() });
+    base = server.baseUrl;
+    release = () => server.release();
+  }
+  const url = withDatabase(base, name);
+  await createDatabaseIfMissing(url);
+  await applyMigrations(url);
+  return {
+    url,
+    embedded,
+    async dispose() {
+      await dropDatabase(url).catch(() => undefined);
+      await release();
+    },
+  };
+}
