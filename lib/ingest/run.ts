@@ -1,4 +1,126 @@
-/** Placeholder until the ingestion issue lands: the corpus loader hook called by `npm start`. */
-export async function ensureCorpusLoaded(_url: string, log: (m: string) => void): Promise<void> {
-  log("Corpus loading is not implemented yet.");
+/**
+ * The ingest command: read the manifest, parse every file (all must parse before anything is
+ * written), then replace the sources whose file or parser changed.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { corpusDir } from "../infra/paths";
+import { createPrismaClient } from "../infra/prisma-client";
+import { readManifest, type SourceEntry } from "./manifest";
+import { parserVersion, parseSource } from "./parse-source";
+import { ParseError } from "./types";
+import { writeSources, type SourceToWrite } from "./writer";
+
+export class IngestError extends Error {}
+
+export interface SourceReport {
+  id: string;
+  file: string;
+  format: string;
+  status: "unchanged" | "loaded" | "parsed";
+  documents: Record<string, number>;
+  paragraphs: number;
+  speakers: number;
+  planNodes: number;
+  targets: Record<string, number>;
+  figures: number;
+  warnings: { line: number; message: string }[];
+}
+
+export function parseCorpus(dir = corpusDir): SourceToWrite[] {
+  const manifest = readManifest(dir);
+  return manifest.sources.map((entry: SourceEntry) => {
+    const file = path.join(dir, entry.file);
+    if (!fs.existsSync(file)) throw new IngestError(`${entry.file}: file listed in the manifest does not exist`);
+    const text = fs.readFileSync(file, "utf8");
+    try {
+      const result = parseSource(entry, text);
+      return {
+        entry,
+        sha256: crypto.createHash("sha256").update(text).digest("hex"),
+        parserVersion: parserVersion(entry),
+        lineCount: text.split("\n").length,
+        result,
+      };
+    } catch (error) {
+      if (error instanceof ParseError) throw new IngestError(`${entry.file}:${error.line}: ${error.message.replace(/^line \d+: /, "")}`);
+      throw new IngestError(`${entry.file}: ${(error as Error).message}`);
+    }
+  });
+}
+
+export function reportFor(s: SourceToWrite, status: SourceReport["status"]): SourceReport {
+  const documents: Record<string, number> = {};
+  for (const d of s.result.documents) documents[d.kind] = (documents[d.kind] ?? 0) + 1;
+  const targets: Record<string, number> = {};
+  for (const n of s.result.plan?.nodes ?? []) for (const t of n.targets) targets[t.kind] = (targets[t.kind] ?? 0) + 1;
+  return {
+    id: s.entry.id,
+    file: s.entry.file,
+    format: s.entry.format,
+    status,
+    documents,
+    paragraphs: s.result.documents.reduce((a, d) => a + d.paragraphs.length, 0) + (s.result.plan?.nodes.reduce((a, n) => a + n.paragraphs.length, 0) ?? 0),
+    speakers: new Set(s.result.documents.flatMap((d) => d.speakers.map((p) => p.name))).size,
+    planNodes: s.result.plan?.nodes.length ?? 0,
+    targets,
+    figures: s.result.plan?.nodes.reduce((a, n) => a + n.figures.length, 0) ?? 0,
+    warnings: s.result.warnings,
+  };
+}
+
+export async function runIngest(options: { url?: string; check?: boolean; force?: boolean; dir?: string; log?: (m: string) => void }): Promise<SourceReport[]> {
+  const log = options.log ?? (() => undefined);
+  const parsed = parseCorpus(options.dir);
+  if (options.check || !options.url) return parsed.map((s) => reportFor(s, "parsed"));
+
+  const db = createPrismaClient(options.url, 2);
+  try {
+    const existing = new Map((await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true } })).map((s) => [s.id, s]));
+    const changed = parsed.filter((s) => {
+      const e = existing.get(s.entry.id);
+      return options.force || !e || e.sha256 !== s.sha256 || e.parserVersion !== s.parserVersion;
+    });
+    if (changed.length) {
+      log(`Loading ${changed.length} source(s): ${changed.map((s) => s.entry.file).join(", ")} …`);
+      await writeSources(db, changed);
+    }
+    // Sources dropped from the manifest go too.
+    const keep = new Set(parsed.map((s) => s.entry.id));
+    const gone = [...existing.keys()].filter((id) => !keep.has(id));
+    if (gone.length) {
+      await db.$transaction([db.source.deleteMany({ where: { id: { in: gone } } }), db.person.deleteMany({ where: { documents: { none: {} } } })]);
+      log(`Removed ${gone.length} source(s) no longer in the manifest: ${gone.join(", ")}`);
+    }
+    const changedIds = new Set(changed.map((s) => s.entry.id));
+    return parsed.map((s) => reportFor(s, changedIds.has(s.entry.id) ? "loaded" : "unchanged"));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Used by `npm start`: loads what is missing or changed, says so, and is quick when nothing is. */
+export async function ensureCorpusLoaded(url: string, log: (m: string) => void): Promise<void> {
+  const reports = await runIngest({ url, log });
+  const loaded = reports.filter((r) => r.status === "loaded").length;
+  const docs = reports.reduce((a, r) => a + Object.values(r.documents).reduce((x, y) => x + y, 0), 0);
+  log(loaded ? `Corpus loaded: ${loaded} source(s) (re)loaded, ${docs} documents in all.` : `Corpus up to date (${reports.length} sources, ${docs} documents).`);
+}
+
+export function formatReport(reports: SourceReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const docs = Object.entries(r.documents).map(([k, v]) => `${v} ${k}`).join(", ") || "none";
+    out.push(`${r.file}  [${r.format}] ${r.status}`);
+    out.push(`  documents: ${docs}; paragraphs: ${r.paragraphs}; speakers/authors: ${r.speakers}`);
+    if (r.planNodes) {
+      const t = Object.entries(r.targets).map(([k, v]) => `${v} ${k}`).join(", ");
+      out.push(`  plan nodes: ${r.planNodes}; targets: ${t}; missing figures: ${r.figures}`);
+    }
+    out.push(`  warnings: ${r.warnings.length}`);
+    for (const w of r.warnings.slice(0, 10)) out.push(`    line ${w.line}: ${w.message}`);
+    if (r.warnings.length > 10) out.push(`    … ${r.warnings.length - 10} more`);
+  }
+  return out.join("\n");
 }

@@ -1,0 +1,29 @@
+/**
+ * npm run ingest            load new or changed sources of data/corpus/manifest.json
+ * npm run ingest -- --check parse only, print what each source yields
+ * npm run ingest -- --force reload every source
+ */
+import { ensureDatabase } from "../lib/infra/database";
+import { applyMigrations } from "../lib/infra/schema-engine";
+import { formatReport, IngestError, runIngest } from "../lib/ingest/run";
+
+const check = process.argv.includes("--check");
+const force = process.argv.includes("--force");
+const log = (m: string) => console.log(`[ingest] ${m}`);
+
+try {
+  if (check) {
+    console.log(formatReport(await runIngest({ check: true })));
+  } else {
+    const db = await ensureDatabase({ log });
+    try {
+      await applyMigrations(db.url);
+      console.log(formatReport(await runIngest({ url: db.url, force, log })));
+    } finally {
+      await db.release();
+    }
+  }
+} catch (error) {
+  console.error(error instanceof IngestError ? `Ingest failed, nothing was written: ${error.message}` : error);
+  process.exitCode = 1;
+}
