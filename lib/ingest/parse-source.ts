@@ -8,12 +8,12 @@ import type { ParseResult } from "./types";
 
 /** Bump a parser's version when its output changes: sources it produced are re-ingested. */
 export const PARSER_VERSIONS: Record<SourceEntry["format"], number> = {
-  "cppcc-speeches": 1,
-  "five-year-plan": 1,
-  "npc-reports": 1,
-  "news-proposals": 1,
-  "news-comments": 1,
-  generic: 1,
+  "cppcc-speeches": 2,
+  "five-year-plan": 2,
+  "npc-reports": 2,
+  "news-proposals": 2,
+  "news-comments": 2,
+  generic: 2,
 };
 
 export const parserVersion = (entry: SourceEntry) => `${entry.format}@${PARSER_VERSIONS[entry.format]}`;

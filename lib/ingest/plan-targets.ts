@@ -54,8 +54,10 @@ function indicatorOf(clause: string, quantityIndex: number): string | null {
 export interface TargetCandidate extends Omit<ParsedPlanTarget, "lineStart" | "paragraphN"> {}
 
 /** Reads one sentence as a target or achievement, or null when it commits to nothing measurable. */
+const MAGNITUDE = /((?:[一二三四五六七八九十两]|\d+)?(?:千亿|百亿|万亿|千万|百万))(级)/u;
+
 export function readTargetSentence(sentence: string, mode: "plan" | "past"): TargetCandidate | null {
-  const quantity = sentence.match(QUANTITY);
+  const quantity = sentence.match(MAGNITUDE) ?? sentence.match(QUANTITY);
   const year = yearOf(sentence);
   const futureYear = year !== null && year >= 2021 ? year : null;
   if (!quantity && futureYear === null) return null;

@@ -38,7 +38,8 @@ export function titleKey(s: string): string {
   return s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
 }
 
-const TERMINAL = /[。！？!?；;：:…”"’』」）)】》]$/u;
+// A closing quote or bracket ends a sentence only after sentence punctuation: "…“双碳”" does not.
+const TERMINAL = /[。！？!?；;：:…][”"’』」）)】》]*$/u;
 /** Ends like a finished sentence (or a quotation/bracket closing one). */
 export const endsSentence = (s: string) => TERMINAL.test(s.trim());
 

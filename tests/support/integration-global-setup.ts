@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { runIngest } from "../../lib/ingest/run";
 import { createTestDatabase } from "./test-database";
 
 declare module "vitest" {
@@ -10,6 +11,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const db = await createTestDatabase("it");
+  // The shared database holds the real corpus, as the app would; tests that change data make their own.
+  await runIngest({ url: db.url });
   project.provide("databaseUrl", db.url);
   project.provide("databaseEmbedded", db.embedded);
   return () => db.dispose();

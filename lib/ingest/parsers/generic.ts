@@ -51,14 +51,27 @@ export function parseGeneric(text: string): ParseResult {
     i++;
     const body: SourceLine[] = [];
     while (i < lines.length && lines[i]!.text.trim() !== "---") body.push(lines[i++]!);
-    const raw: ParsedParagraph[] = toBlocks(body).blocks.map((b) => {
-      const joined = collapseCjkSpaces(b.lines.map((l) => l.text.trim()).join(""));
+    // A "#" heading line is a paragraph of its own even without a blank line after it.
+    const groups: SourceLine[][] = [];
+    for (const b of toBlocks(body).blocks) {
+      let current: SourceLine[] = [];
+      for (const l of b.lines) {
+        if (/^#{1,4}\s/u.test(l.text.trim())) {
+          if (current.length) groups.push(current);
+          groups.push([l]);
+          current = [];
+        } else current.push(l);
+      }
+      if (current.length) groups.push(current);
+    }
+    const raw: ParsedParagraph[] = groups.map((g) => {
+      const joined = collapseCjkSpaces(g.map((l) => l.text.trim()).join(""));
       const md = joined.match(/^(#{1,4})\s*(.+)$/u);
       return {
         text: md ? md[2]! : joined,
         headingLevel: md ? md[1]!.length : headingLevel(joined),
-        lineStart: b.lines[0]!.n,
-        lineEnd: b.lines[b.lines.length - 1]!.n,
+        lineStart: g[0]!.n,
+        lineEnd: g[g.length - 1]!.n,
       };
     });
     documents.push({
