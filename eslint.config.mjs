@@ -15,7 +15,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts"],
+    files: ["lib/env.ts", "prisma.config.ts", "tests/support/integration-env.ts", "playwright.config.ts", "vitest.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "scripts/tmp/**"]),

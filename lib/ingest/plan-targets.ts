@@ -51,7 +51,7 @@ function indicatorOf(clause: string, quantityIndex: number): string | null {
   return before.length >= 2 && before.length <= 30 ? before : null;
 }
 
-export interface TargetCandidate extends Omit<ParsedPlanTarget, "lineStart" | "paragraphN"> {}
+export type TargetCandidate = Omit<ParsedPlanTarget, "lineStart" | "paragraphN">;
 
 /** Reads one sentence as a target or achievement, or null when it commits to nothing measurable. */
 const MAGNITUDE = /((?:[一二三四五六七八九十两]|\d+)?(?:千亿|百亿|万亿|千万|百万))(级)/u;
