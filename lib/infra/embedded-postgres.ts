@@ -10,6 +10,7 @@
  * - every process that uses the server holds a lease file; the last one to release stops it.
  */
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -168,10 +169,50 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-export async function startEmbeddedPostgres({ rootDir, log = () => undefined }: EmbeddedOptions): Promise<EmbeddedServer> {
-  const bins = await loadBinaries();
-  const libDir = path.resolve(path.dirname(bins.postgres), "..", "lib");
+/** Can `user` reach (search/execute) this path? Root sees everything, so ask as the user. */
+function accessibleBy(user: { uid: number; gid: number }, target: string): boolean {
+  return spawnSync("test", ["-x", target], { uid: user.uid, gid: user.gid }).status === 0;
+}
+
+const SHARED_DIR = path.join(fs.existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir(), "policy-explorer-pg");
+
+/**
+ * When the checkout sits below a folder the server's user cannot enter (a mode-700 home or temp
+ * folder), PostgreSQL can neither run its binaries from node_modules nor open a data folder
+ * there. Then we use a copy of the binaries, and a data folder keyed by the project's path, in a
+ * shared folder it can reach.
+ */
+function reachableBinaries(bins: Binaries, user: { uid: number; gid: number }, log: (m: string) => void): Binaries {
+  if (accessibleBy(user, bins.postgres)) return bins;
+  const native = path.resolve(path.dirname(bins.postgres), "..");
+  const stamp = crypto.createHash("sha256").update(native + fs.statSync(bins.postgres).mtimeMs).digest("hex").slice(0, 12);
+  const target = path.join(SHARED_DIR, `native-${stamp}`);
+  if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
+    log(`PostgreSQL's user cannot reach ${native}; using a copy in ${target}`);
+    fs.mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
+    const scratch = `${target}.tmp-${process.pid}`;
+    fs.cpSync(native, scratch, { recursive: true, verbatimSymlinks: true });
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(scratch, target);
+  }
+  return { initdb: path.join(target, "bin", "initdb"), pg_ctl: path.join(target, "bin", "pg_ctl"), postgres: path.join(target, "bin", "postgres") };
+}
+
+function reachableRoot(rootDir: string, user: { uid: number; gid: number }, log: (m: string) => void): string {
+  const parent = path.dirname(rootDir);
+  fs.mkdirSync(parent, { recursive: true });
+  if (accessibleBy(user, parent)) return rootDir;
+  const fallback = path.join(SHARED_DIR, `data-${crypto.createHash("sha256").update(rootDir).digest("hex").slice(0, 12)}`);
+  log(`PostgreSQL's user cannot reach ${rootDir}; keeping the embedded cluster in ${fallback}`);
+  fs.mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
+  return fallback;
+}
+
+export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => undefined }: EmbeddedOptions): Promise<EmbeddedServer> {
   const user = serverUser();
+  const bins = user ? reachableBinaries(await loadBinaries(), user, log) : await loadBinaries();
+  const rootDir = user ? reachableRoot(wantedRoot, user, log) : wantedRoot;
+  const libDir = path.resolve(path.dirname(bins.postgres), "..", "lib");
   const clusterDir = path.join(rootDir, "cluster");
   const leaseDir = path.join(rootDir, "leases");
   const logFile = path.join(rootDir, "server.log");
