@@ -1,0 +1,54 @@
+import type { z } from "zod";
+
+export function apiError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function apiJson(body: unknown, init: { status?: number; maxAge?: number } = {}): Response {
+  return Response.json(body, {
+    status: init.status ?? 200,
+    headers: { "cache-control": init.maxAge ? `public, max-age=${init.maxAge}` : "no-store", "access-control-allow-origin": "*" },
+  });
+}
+
+/** A readable 400 message from zod issues: "pageSize: Too big: expected number to be <=100". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      if (i.code === "unrecognized_keys") return `unknown parameter(s): ${i.keys.join(", ")}`;
+      const where = i.path.length ? i.path.join(".") : "query";
+      return `${where}: ${i.message}`;
+    })
+    .join("; ");
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/** Query parameters as an object (the last value wins when a key repeats). */
+export function searchParamsObject(url: string | URL): Record<string, string> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) raw[key] = value;
+  return raw;
+}
+
+export function parseSearchParams<S extends z.ZodType>(schema: S, url: string | URL): Parsed<z.infer<S>> {
+  return parseParams(schema, searchParamsObject(url));
+}
+
+export function parseParams<S extends z.ZodType>(schema: S, params: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(params);
+  return result.success ? { ok: true, data: result.data } : { ok: false, response: apiError(400, "invalid_parameters", describeIssues(result.error)) };
+}
+
+/** Any unexpected failure becomes a JSON 500 with the contract's error body, never an HTML page. */
+export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error(error);
+      return apiError(500, "internal_error", "The server could not answer this request.");
+    }
+  };
+}

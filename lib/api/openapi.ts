@@ -1,0 +1,86 @@
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas in ./schemas (JSON Schema 2020-12,
+ * which OpenAPI 3.1 uses as is). Nothing here restates a field by hand.
+ */
+import { z } from "zod";
+import {
+  apiSchemas,
+  documentDetailSchema,
+  documentListSchema,
+  documentsQuery,
+  idParams,
+  personSchema,
+  planNodeDetailSchema,
+  planPathParams,
+  planSchema,
+  targetListSchema,
+  targetsQuery,
+} from "./schemas";
+
+export interface Endpoint {
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  pathParams?: z.ZodObject;
+  response: z.ZodType;
+  notFound?: boolean;
+}
+
+export const endpoints: Endpoint[] = [
+  { path: "/api/v1/documents", summary: "List speeches, proposals and reports", query: documentsQuery, response: documentListSchema },
+  { path: "/api/v1/documents/{id}", summary: "One document with its paragraphs", pathParams: idParams, response: documentDetailSchema, notFound: true },
+  { path: "/api/v1/plan", summary: "The plan's outline and metadata", response: planSchema, notFound: true },
+  { path: "/api/v1/plan/nodes/{path}", summary: "One plan node with its paragraphs, targets and children", pathParams: planPathParams, response: planNodeDetailSchema, notFound: true },
+  { path: "/api/v1/plan/targets", summary: "Goals, targets and achievements of the plan", query: targetsQuery, response: targetListSchema },
+  { path: "/api/v1/people/{id}", summary: "A person and their documents", pathParams: idParams, response: personSchema, notFound: true },
+];
+
+const ref = (schema: z.ZodType) => {
+  const meta = apiSchemas.get(schema);
+  if (!meta) throw new Error("response schemas must be registered in apiSchemas");
+  return { $ref: `#/components/schemas/${meta.id}` };
+};
+
+function parameters(schema: z.ZodObject | undefined, where: "query" | "path") {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const json = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    const { description, $schema: _s, ...rest } = json;
+    return { name, in: where, required: where === "path" || !(field as z.ZodType).safeParse(undefined).success, description, schema: rest };
+  });
+}
+
+let cached: Record<string, unknown> | null = null;
+
+export function buildOpenApi(): Record<string, unknown> {
+  if (cached) return cached;
+  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, io: "output" }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const s of Object.values(schemas)) delete s.$schema;
+  const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+  const paths: Record<string, unknown> = {};
+  for (const e of endpoints) {
+    paths[e.path] = {
+      get: {
+        summary: e.summary,
+        parameters: [...parameters(e.pathParams, "path"), ...parameters(e.query, "query")],
+        responses: {
+          200: { description: "OK", content: { "application/json": { schema: ref(e.response) } } },
+          ...(e.query || e.pathParams ? { 400: errorResponse("Invalid parameters") } : {}),
+          ...(e.notFound ? { 404: errorResponse("Not found") } : {}),
+        },
+      },
+    };
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "政策对照 Policy Proposal Explorer API",
+      version: "1.0.0",
+      description: "Read-only JSON API over the corpus. Lists take page (from 1) and pageSize; errors are { error: { code, message } } with a 4xx status.",
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    paths,
+    components: { schemas },
+  };
+  return cached;
+}

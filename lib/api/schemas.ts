@@ -1,0 +1,146 @@
+/**
+ * The public API's contract (v1): the zod schemas routes validate with, and from which
+ * /api/v1/openapi.json is generated. Change a schema here and the document follows.
+ */
+import { z } from "zod";
+
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const id = z.string().min(1).max(200);
+export const documentKind = z.enum(["speech", "proposal", "report"]);
+export const targetKind = z.enum(["goal", "target", "achievement"]);
+
+// ---- query and path parameters ----------------------------------------------------------
+export const pageParams = {
+  page: z.coerce.number().int().min(1).default(1).describe("Page number, from 1"),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).describe("Items per page, 1–100"),
+};
+
+export const documentsQuery = z
+  .object({
+    kind: documentKind.optional().describe("speech, proposal or report"),
+    source: id.optional().describe("Source id, e.g. daxing-cppcc-2023-speeches"),
+    person: id.optional().describe("Person id"),
+    ...pageParams,
+  })
+  .strict();
+
+export const idParams = z.object({ id: id.describe("Identifier") }).strict();
+export const planPathParams = z
+  .object({ path: z.string().regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, "a plan path such as 3, 3.2 or 3.2.1 (0 is the preface)").describe("Plan path") })
+  .strict();
+export const targetsQuery = z.object({ kind: targetKind.optional().describe("goal, target or achievement") }).strict();
+
+// ---- responses --------------------------------------------------------------------------
+export const apiErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .register(apiSchemas, { id: "Error", description: "Body of every 4xx/5xx response" });
+
+export const speakerSchema = z
+  .object({ personId: z.string(), name: z.string(), role: z.string().nullable(), affiliation: z.string().nullable() })
+  .register(apiSchemas, { id: "Speaker" });
+
+export const documentSchema = z
+  .object({
+    id: z.string(),
+    kind: documentKind,
+    title: z.string(),
+    url: z.string().describe("Path of the document's page"),
+    date: z.string().nullable().describe("YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source"),
+    source: z.object({ file: z.string(), title: z.string(), lineStart: z.number().int(), lineEnd: z.number().int() }),
+    speakers: z.array(speakerSchema),
+    topics: z.array(z.object({ slug: z.string(), name: z.string() })),
+  })
+  .register(apiSchemas, { id: "Document" });
+
+export const paragraphSchema = z
+  .object({ id: z.string(), n: z.number().int(), text: z.string(), headingLevel: z.number().int().nullable(), lineStart: z.number().int(), lineEnd: z.number().int() })
+  .register(apiSchemas, { id: "Paragraph" });
+
+export const documentDetailSchema = documentSchema.extend({ paragraphs: z.array(paragraphSchema) }).register(apiSchemas, { id: "DocumentDetail" });
+
+export const documentListSchema = z
+  .object({ items: z.array(documentSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .register(apiSchemas, { id: "DocumentList" });
+
+export const planTargetSchema = z
+  .object({
+    id: z.string(),
+    kind: targetKind,
+    path: z.string(),
+    text: z.string(),
+    indicator: z.string().nullable(),
+    value: z.string().nullable(),
+    unit: z.string().nullable(),
+    year: z.number().int().nullable(),
+    lineStart: z.number().int(),
+  })
+  .register(apiSchemas, { id: "PlanTarget" });
+
+export interface PlanNodeOut {
+  path: string;
+  level: number;
+  number: string | null;
+  title: string;
+  children: PlanNodeOut[];
+}
+export const planNodeSchema: z.ZodType<PlanNodeOut> = z
+  .object({
+    path: z.string(),
+    level: z.number().int().describe("0 = preface, 1 = chapter, 2 = section, 3 = subsection"),
+    number: z.string().nullable(),
+    title: z.string(),
+    get children() {
+      return z.array(planNodeSchema);
+    },
+  })
+  .register(apiSchemas, { id: "PlanNode" });
+
+export const planSchema = z
+  .object({ title: z.string(), metadata: z.record(z.string(), z.string()), nodes: z.array(planNodeSchema) })
+  .register(apiSchemas, { id: "Plan" });
+
+export interface PlanNodeDetailOut {
+  path: string;
+  level: number;
+  number: string | null;
+  title: string;
+  paragraphs: z.infer<typeof paragraphSchema>[];
+  targets: z.infer<typeof planTargetSchema>[];
+  figures: { name: string; fileName: string; missing: boolean }[];
+  children: PlanNodeDetailOut[];
+}
+export const planNodeDetailSchema: z.ZodType<PlanNodeDetailOut> = z
+  .object({
+    path: z.string(),
+    level: z.number().int(),
+    number: z.string().nullable(),
+    title: z.string(),
+    paragraphs: z.array(paragraphSchema),
+    targets: z.array(planTargetSchema),
+    figures: z.array(z.object({ name: z.string(), fileName: z.string(), missing: z.boolean() })),
+    get children() {
+      return z.array(planNodeDetailSchema);
+    },
+  })
+  .register(apiSchemas, { id: "PlanNodeDetail" });
+
+export const targetListSchema = z.object({ items: z.array(planTargetSchema) }).register(apiSchemas, { id: "PlanTargetList" });
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        kind: documentKind,
+        title: z.string(),
+        url: z.string(),
+        role: z.string().nullable(),
+        affiliation: z.string().nullable(),
+        date: z.string().nullable(),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: "Person" });

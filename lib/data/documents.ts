@@ -1,0 +1,141 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { getDb } from "../db";
+import type { DocumentKind, Prisma } from "../generated/prisma/client";
+import { corpusDir } from "../infra/paths";
+import { documentUrl, formatDate } from "../urls";
+
+const documentSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  subtitle: true,
+  authoringOffice: true,
+  ordinal: true,
+  lineStart: true,
+  lineEnd: true,
+  source: { select: { id: true, file: true, title: true, body: true, date: true, datePrecision: true } },
+  speakers: {
+    select: { role: true, affiliation: true, person: { select: { id: true, name: true } } },
+    orderBy: { position: "asc" },
+  },
+} satisfies Prisma.DocumentSelect;
+
+type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
+
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  subtitle: string | null;
+  authoringOffice: string | null;
+  url: string;
+  date: string | null;
+  source: { id: string; file: string; title: string; body: string; lineStart: number; lineEnd: number };
+  speakers: { personId: string; name: string; role: string | null; affiliation: string | null }[];
+  topics: { slug: string; name: string }[];
+}
+
+function toSummary(d: DocumentRow): DocumentSummary {
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    subtitle: d.subtitle,
+    authoringOffice: d.authoringOffice,
+    url: documentUrl(d.kind, d.id),
+    date: formatDate(d.source.date, d.source.datePrecision),
+    source: { id: d.source.id, file: d.source.file, title: d.source.title, body: d.source.body, lineStart: d.lineStart, lineEnd: d.lineEnd },
+    speakers: d.speakers.map((s) => ({ personId: s.person.id, name: s.person.name, role: s.role, affiliation: s.affiliation })),
+    topics: [],
+  };
+}
+
+export interface DocumentFilter {
+  kind?: DocumentKind;
+  source?: string;
+  person?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listDocuments(filter: DocumentFilter) {
+  const where: Prisma.DocumentWhereInput = {
+    kind: filter.kind,
+    sourceId: filter.source,
+    speakers: filter.person ? { some: { personId: filter.person } } : undefined,
+  };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.document.findMany({
+      where,
+      select: documentSelect,
+      orderBy: [{ source: { date: "desc" } }, { sourceId: "asc" }, { ordinal: "asc" }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    }),
+    db.document.count({ where }),
+  ]);
+  return { items: rows.map(toSummary), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+export interface DocumentParagraph {
+  id: string;
+  n: number;
+  text: string;
+  headingLevel: number | null;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  paragraphs: DocumentParagraph[];
+  previous: { id: string; title: string; url: string } | null;
+  next: { id: string; title: string; url: string } | null;
+}
+
+export async function getDocument(id: string): Promise<DocumentDetail | null> {
+  const db = getDb();
+  const doc = await db.document.findUnique({
+    where: { id },
+    select: { ...documentSelect, paragraphs: { select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true }, orderBy: { n: "asc" } } },
+  });
+  if (!doc) return null;
+  const siblings = await db.document.findMany({
+    where: { sourceId: doc.source.id, ordinal: { in: [doc.ordinal - 1, doc.ordinal + 1] } },
+    select: { id: true, kind: true, title: true, ordinal: true },
+  });
+  const link = (s?: { id: string; kind: DocumentKind; title: string }) => (s ? { id: s.id, title: s.title, url: documentUrl(s.kind, s.id) } : null);
+  return {
+    ...toSummary(doc),
+    paragraphs: doc.paragraphs,
+    previous: link(siblings.find((s) => s.ordinal === doc.ordinal - 1)),
+    next: link(siblings.find((s) => s.ordinal === doc.ordinal + 1)),
+  };
+}
+
+/** The original lines a document was parsed from, read from the corpus file. */
+export async function getSourceLines(file: string, lineStart: number, lineEnd: number): Promise<{ n: number; text: string }[]> {
+  const safe = path.basename(file);
+  const text = await fs.promises.readFile(path.join(corpusDir, safe), "utf8").catch(() => null);
+  if (text === null) return [];
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .slice(lineStart - 1, lineEnd)
+    .map((t, i) => ({ n: lineStart + i, text: t }));
+}
+
+export async function listSources() {
+  const rows = await getDb().source.findMany({
+    select: { id: true, title: true, body: true, level: true, file: true, date: true, datePrecision: true, _count: { select: { documents: true } } },
+    orderBy: { date: "desc" },
+  });
+  return rows.map((s) => ({ id: s.id, title: s.title, body: s.body, level: s.level, file: s.file, date: formatDate(s.date, s.datePrecision), documents: s._count.documents }));
+}
+
+export async function listLatestDocuments(kind: DocumentKind, take: number) {
+  const rows = await getDb().document.findMany({ where: { kind }, select: documentSelect, orderBy: [{ source: { date: "desc" } }, { ordinal: "asc" }], take });
+  return rows.map(toSummary);
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { getDb } from "../db";
+import type { PlanTargetKind, Prisma } from "../generated/prisma/client";
+
+export interface PlanTargetDto {
+  id: string;
+  kind: PlanTargetKind;
+  path: string;
+  text: string;
+  indicator: string | null;
+  value: string | null;
+  unit: string | null;
+  year: number | null;
+  comparator: string | null;
+  lineStart: number;
+  paragraphN: number | null;
+}
+
+export interface PlanOutlineNode {
+  path: string;
+  level: number;
+  kind: string;
+  number: string | null;
+  title: string;
+  children: PlanOutlineNode[];
+}
+
+const targetSelect = {
+  id: true, kind: true, text: true, indicator: true, value: true, unit: true, year: true, comparator: true, lineStart: true, paragraphN: true,
+  planNode: { select: { path: true } },
+} satisfies Prisma.PlanTargetSelect;
+
+function toTarget(t: Prisma.PlanTargetGetPayload<{ select: typeof targetSelect }>): PlanTargetDto {
+  const { planNode, ...rest } = t;
+  return { ...rest, path: planNode.path };
+}
+
+/** Builds the tree from flat rows ordered by document position. */
+function buildTree<R extends { path: string }, N extends { children: N[] }>(rows: R[], make: (row: R) => N): N[] {
+  const byPath = new Map<string, N>();
+  const roots: N[] = [];
+  for (const row of rows) {
+    const node = make(row);
+    byPath.set(row.path, node);
+    const parent = row.path.includes(".") ? byPath.get(row.path.slice(0, row.path.lastIndexOf("."))) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export async function getPlanOutline() {
+  const plan = await getDb().plan.findFirst({
+    select: {
+      id: true,
+      title: true,
+      metadata: true,
+      source: { select: { file: true, body: true } },
+      nodes: { select: { path: true, level: true, kind: true, number: true, title: true }, orderBy: { ordinal: "asc" } },
+    },
+  });
+  if (!plan) return null;
+  const nodes = buildTree(plan.nodes, (n): PlanOutlineNode => ({ ...n, children: [] }));
+  const counts = await getDb().planTarget.groupBy({ by: ["kind"], _count: { _all: true } });
+  return {
+    id: plan.id,
+    title: plan.title,
+    metadata: plan.metadata as Record<string, string>,
+    source: plan.source,
+    nodes,
+    targetCounts: Object.fromEntries(counts.map((c) => [c.kind, c._count._all])) as Partial<Record<PlanTargetKind, number>>,
+  };
+}
+
+export interface PlanNodeDetail {
+  path: string;
+  level: number;
+  kind: string;
+  number: string | null;
+  title: string;
+  lineStart: number;
+  lineEnd: number;
+  paragraphs: { id: string; n: number; text: string; headingLevel: number | null; lineStart: number; lineEnd: number }[];
+  targets: PlanTargetDto[];
+  figures: { name: string; fileName: string; lineNumber: number; missing: boolean }[];
+  children: PlanNodeDetail[];
+}
+
+/** A node with its own paragraphs and targets; its descendants carry theirs. */
+export async function getPlanNode(path: string): Promise<PlanNodeDetail | null> {
+  const db = getDb();
+  const prefix = `${path}.`;
+  const rows = await db.planNode.findMany({
+    where: { OR: [{ path }, { path: { startsWith: prefix } }] },
+    select: {
+      path: true, level: true, kind: true, number: true, title: true, lineStart: true, lineEnd: true,
+      paragraphs: { select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true }, orderBy: { n: "asc" } },
+      targets: { select: targetSelect, orderBy: { id: "asc" } },
+      figures: { select: { name: true, fileName: true, lineNumber: true, missing: true } },
+    },
+    orderBy: { ordinal: "asc" },
+  });
+  if (!rows.length || rows[0]!.path !== path) return null;
+  const [root] = buildTree(rows, (r): PlanNodeDetail => ({ ...r, targets: r.targets.map(toTarget), children: [] }));
+  return root ?? null;
+}
+
+export async function listPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
+  const rows = await getDb().planTarget.findMany({
+    where: { kind },
+    select: targetSelect,
+    orderBy: [{ planNode: { ordinal: "asc" } }, { lineStart: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toTarget);
+}

@@ -1,0 +1,25 @@
+import type { DocumentKind } from "./generated/prisma/enums";
+
+export const KIND_SEGMENT: Record<DocumentKind, string> = { speech: "speeches", proposal: "proposals", report: "reports" };
+export const KIND_LABEL: Record<DocumentKind, string> = { speech: "大会发言", proposal: "委员建议", report: "调研报告" };
+
+export const documentUrl = (kind: DocumentKind, id: string) => `/${KIND_SEGMENT[kind]}/${encodeURIComponent(id)}`;
+export const personUrl = (id: string) => `/people/${encodeURIComponent(id)}`;
+/** "3.2.1" lives on the page of chapter 3; the preface ("0") has a page of its own. */
+export const planNodeUrl = (path: string) => {
+  const chapter = path.split(".")[0]!;
+  return path === chapter ? `/plan/${chapter}` : `/plan/${chapter}#n-${path}`;
+};
+
+/** Formats a date as precisely as the source states it. */
+export function formatDate(date: Date | null, precision: string): string | null {
+  if (!date) return null;
+  const iso = date.toISOString().slice(0, 10);
+  return precision === "year" ? iso.slice(0, 4) : precision === "month" ? iso.slice(0, 7) : iso;
+}
+
+export function formatDateZh(date: string | null): string {
+  if (!date) return "日期不详";
+  const [y, m, d] = date.split("-");
+  return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
+}
