@@ -1,7 +1,5 @@
+import { LoadingState } from "@/components/ui/segment-states";
+
 export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse text-stone-500">
-      正在加载…
-    </div>
-  );
+  return <LoadingState />;
 }

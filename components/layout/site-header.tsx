@@ -5,6 +5,8 @@ const nav = [
   { href: "/speeches", label: "大会发言" },
   { href: "/proposals", label: "委员建议" },
   { href: "/reports", label: "调研报告" },
+  { href: "/people", label: "人物" },
+  { href: "/api", label: "开放接口" },
 ];
 
 export function SiteHeader() {

@@ -45,7 +45,8 @@ function parameters(schema: z.ZodObject | undefined, where: "query" | "path") {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => {
     const json = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-    const { description, $schema: _s, ...rest } = json;
+    delete json.$schema;
+    const { description, ...rest } = json;
     return { name, in: where, required: where === "path" || !(field as z.ZodType).safeParse(undefined).success, description, schema: rest };
   });
 }

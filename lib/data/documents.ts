@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../db";
@@ -95,7 +96,8 @@ export interface DocumentDetail extends DocumentSummary {
   next: { id: string; title: string; url: string } | null;
 }
 
-export async function getDocument(id: string): Promise<DocumentDetail | null> {
+/** Cached per request: a page and its metadata ask for the same document. */
+export const getDocument = cache(async (id: string): Promise<DocumentDetail | null> => {
   const db = getDb();
   const doc = await db.document.findUnique({
     where: { id },
@@ -113,7 +115,7 @@ export async function getDocument(id: string): Promise<DocumentDetail | null> {
     previous: link(siblings.find((s) => s.ordinal === doc.ordinal - 1)),
     next: link(siblings.find((s) => s.ordinal === doc.ordinal + 1)),
   };
-}
+});
 
 /** The original lines a document was parsed from, read from the corpus file. */
 export async function getSourceLines(file: string, lineStart: number, lineEnd: number): Promise<{ n: number; text: string }[]> {

@@ -1,8 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../db";
 import { documentUrl, formatDate } from "../urls";
 
-export async function getPerson(id: string) {
+export const getPerson = cache(async (id: string) => {
   const person = await getDb().person.findUnique({
     where: { id },
     select: {
@@ -33,7 +34,7 @@ export async function getPerson(id: string) {
       date: formatDate(d.document.source.date, d.document.source.datePrecision),
     })),
   };
-}
+});
 
 export async function listPeople() {
   const rows = await getDb().person.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../db";
 import type { PlanTargetKind, Prisma } from "../generated/prisma/client";
 
@@ -48,7 +49,7 @@ function buildTree<R extends { path: string }, N extends { children: N[] }>(rows
   return roots;
 }
 
-export async function getPlanOutline() {
+export const getPlanOutline = cache(async () => {
   const plan = await getDb().plan.findFirst({
     select: {
       id: true,
@@ -69,7 +70,7 @@ export async function getPlanOutline() {
     nodes,
     targetCounts: Object.fromEntries(counts.map((c) => [c.kind, c._count._all])) as Partial<Record<PlanTargetKind, number>>,
   };
-}
+});
 
 export interface PlanNodeDetail {
   path: string;
@@ -86,7 +87,7 @@ export interface PlanNodeDetail {
 }
 
 /** A node with its own paragraphs and targets; its descendants carry theirs. */
-export async function getPlanNode(path: string): Promise<PlanNodeDetail | null> {
+export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | null> => {
   const db = getDb();
   const prefix = `${path}.`;
   const rows = await db.planNode.findMany({
@@ -102,7 +103,7 @@ export async function getPlanNode(path: string): Promise<PlanNodeDetail | null> 
   if (!rows.length || rows[0]!.path !== path) return null;
   const [root] = buildTree(rows, (r): PlanNodeDetail => ({ ...r, targets: r.targets.map(toTarget), children: [] }));
   return root ?? null;
-}
+});
 
 export async function listPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
   const rows = await getDb().planTarget.findMany({

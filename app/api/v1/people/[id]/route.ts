@@ -7,5 +7,9 @@ export const GET = withApiErrors(async (_request: Request, context: { params: Pr
   if (!params.ok) return params.response;
   const person = await getPerson(params.data.id);
   if (!person) return apiError(404, "not_found", `No person with id "${params.data.id}".`);
-  return apiJson({ id: person.id, name: person.name, documents: person.documents.map(({ source: _source, ...d }) => d) });
+  return apiJson({
+    id: person.id,
+    name: person.name,
+    documents: person.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, url: d.url, role: d.role, affiliation: d.affiliation, date: d.date })),
+  });
 });

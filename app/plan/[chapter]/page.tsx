@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PlanNodeSection } from "@/components/plan/plan-node-section";
+import { TargetPanel } from "@/components/plan/target-panel";
+import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
+
+const params = z.object({ chapter: z.string().regex(/^\d{1,2}$/) });
+
+interface Props {
+  params: Promise<{ chapter: string }>;
+}
+
+async function load(props: Props) {
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const [node, outline] = await Promise.all([getPlanNode(parsed.data.chapter), getPlanOutline()]);
+  if (!node || !outline) notFound();
+  return { node, outline };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { node } = await load(props);
+  return { title: `${node.number ?? ""} ${node.title}`.trim() };
+}
+
+export default async function PlanChapterPage(props: Props) {
+  const { node, outline } = await load(props);
+  const chapters = outline.nodes;
+  const i = chapters.findIndex((c) => c.path === node.path);
+  const prev = chapters[i - 1];
+  const next = chapters[i + 1];
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
+      <div className="min-w-0">
+        <nav aria-label="面包屑" className="mb-4 text-sm">
+          <Link href="/plan">{outline.title}</Link>
+        </nav>
+        <PlanNodeSection node={node} />
+        <nav aria-label="上一章和下一章" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
+          {prev ? <Link href={`/plan/${prev.path}`} rel="prev">← {prev.number ?? ""} {prev.title}</Link> : <span />}
+          {next ? <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">{next.number ?? ""} {next.title} →</Link> : null}
+        </nav>
+      </div>
+      <div className="mt-10 lg:mt-0">
+        <TargetPanel node={node} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { connection } from "next/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { getPlanOutline, type PlanOutlineNode } from "@/lib/data/plan";
+import { planNodeUrl } from "@/lib/urls";
+
+export const metadata: Metadata = { title: "十四五规划纲要" };
+
+function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
+  return (
+    <ol className="space-y-1.5">
+      {nodes.map((n) => (
+        <li key={n.path} className={n.level === 1 ? "pt-3" : "pl-5"}>
+          <Link href={planNodeUrl(n.path)} className={n.level === 1 ? "font-medium" : ""}>
+            {n.number ? `${n.number} ` : ""}
+            {n.title}
+          </Link>
+          {n.children.length ? <OutlineList nodes={n.children} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default async function PlanPage() {
+  await connection(); // rendered per request: the corpus changes when it is re-ingested
+  const plan = await getPlanOutline();
+  if (!plan) notFound();
+  const meta = Object.entries(plan.metadata);
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
+      <div>
+        <PageHeader title={plan.title} eyebrow={plan.source.body} />
+        <nav aria-label="规划纲要目录">
+          <OutlineList nodes={plan.nodes} />
+        </nav>
+      </div>
+      <aside className="mt-10 space-y-6 lg:mt-0">
+        <section aria-labelledby="meta-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="meta-heading" className="mb-2 font-semibold">
+            文件信息
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            {meta.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-stone-600 dark:text-stone-400">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="count-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="count-heading" className="mb-2 font-semibold">
+            识别出的目标与指标
+          </h2>
+          <ul>
+            <li>主要目标与远景目标：{plan.targetCounts.goal ?? 0} 项</li>
+            <li>量化或限期指标：{plan.targetCounts.target ?? 0} 项</li>
+            <li>“十三五”成就数据：{plan.targetCounts.achievement ?? 0} 项</li>
+          </ul>
+        </section>
+      </aside>
+    </div>
+  );
+}

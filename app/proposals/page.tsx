@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { DocumentListPage } from "@/components/documents/document-list-page";
+import type { SearchParamsInput } from "@/lib/data/params";
+import { KIND_LABEL } from "@/lib/urls";
+
+export const metadata: Metadata = { title: KIND_LABEL.proposal };
+
+export default function Page({ searchParams }: { searchParams: SearchParamsInput }) {
+  return <DocumentListPage kind="proposal" searchParams={searchParams} />;
+}

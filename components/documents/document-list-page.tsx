@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { listDocuments, listSources } from "@/lib/data/documents";
+import { listPeople } from "@/lib/data/people";
+import { flatSearchParams, listPageParams, type SearchParamsInput } from "@/lib/data/params";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+
+const PAGE_SIZE = 20;
+
+const INTRO: Record<DocumentKind, string> = {
+  speech: "区政协全体会议上委员的大会发言：问题、建议与发言人。",
+  proposal: "报纸报道的市政协委员建言与人大代表、政协委员对政府工作报告的点评。",
+  report: "北京市人大常委会各工作机构关于“十四五”规划编制的专题调研报告。",
+};
+
+export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: SearchParamsInput }) {
+  const params = listPageParams.parse(await flatSearchParams(searchParams));
+  const [result, sources, people] = await Promise.all([
+    listDocuments({ kind, source: params.source, person: params.person, page: params.page, pageSize: PAGE_SIZE }),
+    listSources(),
+    listPeople(),
+  ]);
+  const kindSources = sources.filter((s) => result.total > 0 || s.documents > 0);
+  const base = `/${KIND_SEGMENT[kind]}`;
+  const href = (page: number) => {
+    const q = new URLSearchParams();
+    if (params.source) q.set("source", params.source);
+    if (params.person) q.set("person", params.person);
+    if (page > 1) q.set("page", String(page));
+    const s = q.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  return (
+    <div>
+      <PageHeader title={KIND_LABEL[kind]}>
+        <p className="text-stone-600 dark:text-stone-300">{INTRO[kind]}</p>
+      </PageHeader>
+      <form method="get" action={base} className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
+        <label className="flex flex-col gap-1">
+          <span>来源</span>
+          <select name="source" defaultValue={params.source ?? ""} className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
+            <option value="">全部来源</option>
+            {kindSources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span>人物</span>
+          <select name="person" defaultValue={params.person ?? ""} className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
+            <option value="">全部人物</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-white hover:bg-brand-800">
+          筛选
+        </button>
+        {params.source || params.person ? <Link href={base}>清除筛选</Link> : null}
+      </form>
+      <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">共 {result.total} 篇</p>
+      {result.items.length === 0 ? (
+        <p>没有符合条件的内容。</p>
+      ) : (
+        <ol className="divide-y divide-stone-200 dark:divide-stone-800">
+          {result.items.map((d) => (
+            <li key={d.id} className="py-4">
+              <h2 className="text-lg font-medium leading-snug">
+                <Link href={d.url}>{d.title}</Link>
+              </h2>
+              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                {d.speakers.map((s, i) => (
+                  <span key={s.personId}>
+                    {i > 0 ? "、" : null}
+                    <Link href={personUrl(s.personId)} className="text-stone-700 dark:text-stone-300">
+                      {s.name}
+                    </Link>
+                    {s.role ? `（${s.role}）` : null}
+                  </span>
+                ))}
+                {d.speakers.length === 0 && d.authoringOffice ? d.authoringOffice : null}
+                <span className="mx-2" aria-hidden="true">·</span>
+                {d.source.title}
+                <span className="mx-2" aria-hidden="true">·</span>
+                {formatDateZh(d.date)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDocument, getSourceLines, type DocumentDetail, type DocumentParagraph } from "@/lib/data/documents";
+import { documentPageParams, flatSearchParams, type SearchParamsInput } from "@/lib/data/params";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
+import { CopyCitationButton } from "./copy-citation-button";
+
+export async function loadDocumentOfKind(kind: DocumentKind, id: string) {
+  const doc = await getDocument(decodeURIComponent(id));
+  if (!doc || doc.kind !== kind) notFound();
+  return doc;
+}
+
+function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
+  const who = doc.speakers.map((s) => s.name).join("、") || doc.authoringOffice || "";
+  return [`《${doc.title}》`, who, doc.source.title, formatDateZh(doc.date), p ? `第${p.n}段` : null].filter(Boolean).join("，") + "。";
+}
+
+const headingClass: Record<number, string> = {
+  1: "mt-10 text-xl font-semibold",
+  2: "mt-8 text-lg font-semibold",
+  3: "mt-6 font-semibold",
+  4: "mt-4 font-medium",
+};
+
+function Paragraph({ doc, p }: { doc: DocumentDetail; p: DocumentParagraph }) {
+  const anchor = `p-${p.n}`;
+  const tools = (
+    <span className="ml-1 inline-flex items-center gap-1 align-baseline opacity-70 group-hover:opacity-100 group-focus-within:opacity-100">
+      <a href={`#${anchor}`} className="text-xs text-stone-600 no-underline dark:text-stone-400" aria-label={`第${p.n}段链接`}>
+        ¶{p.n}
+      </a>
+      <CopyCitationButton citation={citationFor(doc, p)} anchor={anchor} label={`复制第${p.n}段的引用`} />
+    </span>
+  );
+  if (p.headingLevel) {
+    const Tag = p.headingLevel === 1 ? "h2" : p.headingLevel === 2 ? "h3" : "h4";
+    return (
+      <Tag id={anchor} className={`group scroll-mt-20 ${headingClass[p.headingLevel] ?? headingClass[4]}`}>
+        {p.text}
+        {tools}
+      </Tag>
+    );
+  }
+  return (
+    <p id={anchor} className="group scroll-mt-20 indent-[2em] target:bg-amber-100 dark:target:bg-amber-900/40">
+      {p.text}
+      {tools}
+    </p>
+  );
+}
+
+export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; searchParams: SearchParamsInput }) {
+  const { view } = documentPageParams.parse(await flatSearchParams(searchParams));
+  const lines = view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
+  const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
+  const segment = `/${KIND_SEGMENT[doc.kind]}`;
+  return (
+    <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-10">
+      <div className="min-w-0">
+        <nav aria-label="面包屑" className="mb-4 text-sm">
+          <Link href={segment}>{KIND_LABEL[doc.kind]}</Link>
+          <span aria-hidden="true" className="mx-2 text-stone-400">/</span>
+          <span className="text-stone-600 dark:text-stone-400">{doc.source.title}</span>
+        </nav>
+        <header className="mb-8 space-y-2">
+          <h1 className="text-2xl font-semibold leading-snug tracking-tight sm:text-3xl">{doc.title}</h1>
+          {doc.subtitle ? <p className="text-stone-600 dark:text-stone-300">{doc.subtitle}</p> : null}
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            {doc.source.body} · {formatDateZh(doc.date)}
+          </p>
+          <div className="flex flex-wrap gap-3 pt-1 text-sm">
+            <CopyCitationButton citation={citationFor(doc)} anchor="main" label="复制全文引用" />
+            {view === "source" ? <Link href={`${segment}/${doc.id}`}>阅读整理后的正文</Link> : <Link href={`${segment}/${doc.id}?view=source`}>查看原文（第{doc.source.lineStart}–{doc.source.lineEnd}行）</Link>}
+          </div>
+        </header>
+
+        {view === "source" ? (
+          <section aria-labelledby="source-heading">
+            <h2 id="source-heading" className="mb-3 text-lg font-semibold">
+              原文 · {doc.source.file}
+            </h2>
+            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">原始文本逐行照录（含页眉、断行等提取痕迹），便于核对。</p>
+            <ol className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 font-mono text-sm leading-6 dark:border-stone-800 dark:bg-stone-900">
+              {lines.map((l) => (
+                <li key={l.n} id={`l-${l.n}`} className="flex gap-4 whitespace-pre-wrap">
+                  <span className="w-12 shrink-0 select-none text-right text-stone-500">{l.n}</span>
+                  <span>{l.text || "\u00a0"}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : (
+          <div className="max-w-[42em] space-y-4 font-serif text-[1.0625rem] leading-[1.9]">
+            {doc.paragraphs.map((p) => (
+              <Paragraph key={p.id} doc={doc} p={p} />
+            ))}
+          </div>
+        )}
+
+        <nav aria-label="同一来源的上一篇和下一篇" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
+          {doc.previous ? (
+            <Link href={doc.previous.url} rel="prev">
+              ← 上一篇：{doc.previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {doc.next ? (
+            <Link href={doc.next.url} rel="next" className="sm:text-right">
+              下一篇：{doc.next.title} →
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+
+      <aside className="mt-10 space-y-6 lg:mt-0" aria-label="文档信息">
+        {doc.speakers.length ? (
+          <section aria-labelledby="speaker-heading" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <h2 id="speaker-heading" className="mb-2 text-sm font-semibold text-stone-600 dark:text-stone-400">
+              {doc.kind === "report" ? "作者" : "发言人"}
+            </h2>
+            <ul className="space-y-3">
+              {doc.speakers.map((s) => (
+                <li key={s.personId}>
+                  <Link href={personUrl(s.personId)} className="text-lg font-medium">
+                    {s.name}
+                  </Link>
+                  {s.role ? <p className="text-sm">{s.role}</p> : null}
+                  {s.affiliation ? <p className="text-sm text-stone-600 dark:text-stone-400">{s.affiliation}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {doc.authoringOffice ? (
+          <section className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <h2 className="mb-1 text-sm font-semibold text-stone-600 dark:text-stone-400">报送机构</h2>
+            <p>{doc.authoringOffice}</p>
+          </section>
+        ) : null}
+        {toc.length ? (
+          <nav aria-labelledby="toc-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4">
+            <h2 id="toc-heading" className="mb-2 font-semibold text-stone-600 dark:text-stone-400">
+              目录
+            </h2>
+            <ol className="space-y-1.5">
+              {toc.map((p) => (
+                <li key={p.id} className={p.headingLevel === 2 ? "pl-4" : ""}>
+                  <a href={`${view === "source" ? `${segment}/${doc.id}` : ""}#p-${p.n}`}>{p.text}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+          <h2 className="mb-1 font-semibold text-stone-600 dark:text-stone-400">出处</h2>
+          <p>{doc.source.title}</p>
+          <p className="text-stone-600 dark:text-stone-400">
+            {doc.source.file}，第{doc.source.lineStart}–{doc.source.lineEnd}行
+          </p>
+        </section>
+      </aside>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
+import { HighlightedText } from "@/components/ui/highlighted-text";
+import { TARGET_LABEL } from "./target-labels";
+
+/** Where each target's sentence sits in its paragraph, for highlighting. */
+function targetRanges(text: string, targets: PlanTargetDto[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const t of targets) {
+    const at = text.indexOf(t.text);
+    if (at >= 0) ranges.push([at, at + t.text.length]);
+  }
+  return ranges;
+}
+
+const HEADING = { 1: "h2", 2: "h3", 3: "h4" } as const;
+const HEADING_CLASS = { 1: "text-2xl font-semibold", 2: "mt-10 text-xl font-semibold", 3: "mt-8 text-lg font-semibold" } as const;
+
+export function PlanNodeSection({ node }: { node: PlanNodeDetail }) {
+  const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
+  const Heading = HEADING[level];
+  return (
+    <section aria-labelledby={`n-${node.path}`} className="scroll-mt-20">
+      <Heading id={`n-${node.path}`} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
+        {node.number ? <span className="mr-2">{node.number}</span> : null}
+        {node.title}
+        <a href={`#n-${node.path}`} className="ml-2 text-sm font-normal text-stone-600 no-underline dark:text-stone-400" aria-label={`${node.title}的链接`}>
+          #
+        </a>
+      </Heading>
+      <div className="mt-3 max-w-[42em] space-y-4 font-serif text-[1.0625rem] leading-[1.9]">
+        {node.paragraphs.map((p) => {
+          const targets = node.targets.filter((t) => t.paragraphN === p.n);
+          return (
+            <p key={p.id} id={`${node.path}-p-${p.n}`} className="indent-[2em]">
+              <HighlightedText text={p.text} ranges={targetRanges(p.text, targets)} />
+              {targets.map((t) => (
+                <a key={t.id} id={`t-${t.id}`} href={`#t-${t.id}`} className="ml-1 align-super text-xs no-underline" aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}>
+                  [{TARGET_LABEL[t.kind]}]
+                </a>
+              ))}
+            </p>
+          );
+        })}
+        {node.figures.map((f) => (
+          <figure key={f.fileName} className="rounded-lg border border-dashed border-stone-400 bg-stone-100 p-4 text-sm dark:border-stone-600 dark:bg-stone-900" role="note">
+            <figcaption>
+              <strong>图表缺失：</strong>“{f.name}”在原文中为图片（{f.fileName}），未随文本收录。
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+      {node.children.map((c) => (
+        <PlanNodeSection key={c.path} node={c} />
+      ))}
+    </section>
+  );
+}

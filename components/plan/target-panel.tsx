@@ -1,0 +1,39 @@
+import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
+import { TARGET_LABEL } from "./target-labels";
+
+function collect(node: PlanNodeDetail): PlanTargetDto[] {
+  return [...node.targets, ...node.children.flatMap(collect)];
+}
+
+export function TargetPanel({ node }: { node: PlanNodeDetail }) {
+  const targets = collect(node);
+  const groups = (["goal", "target", "achievement"] as const).map((kind) => ({ kind, items: targets.filter((t) => t.kind === kind) })).filter((g) => g.items.length);
+  return (
+    <aside aria-labelledby="targets-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <h2 id="targets-heading" className="mb-3 font-semibold">
+        本章目标与指标
+      </h2>
+      {groups.length === 0 ? <p className="text-stone-600 dark:text-stone-400">本章没有识别出量化指标或目标。</p> : null}
+      {groups.map((g) => (
+        <section key={g.kind} className="mb-4" aria-label={TARGET_LABEL[g.kind]}>
+          <h3 className="mb-1 font-medium text-stone-600 dark:text-stone-400">
+            {TARGET_LABEL[g.kind]}（{g.items.length}）
+          </h3>
+          <ul className="space-y-2">
+            {g.items.map((t) => (
+              <li key={t.id}>
+                <a href={`#t-${t.id}`} className="block">
+                  {t.indicator ?? t.text.slice(0, 24)}
+                </a>
+                <span className="text-stone-600 dark:text-stone-400">
+                  {[t.comparator && t.comparator !== "=" ? t.comparator : null, t.value, t.unit].filter(Boolean).join(" ")}
+                  {t.year ? ` · ${t.year}年` : ""} · {t.path}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

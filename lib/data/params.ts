@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
+ * falling back to the default: a mistyped link should still show something useful.
+ */
+export const listPageParams = z.object({
+  source: z.string().max(200).optional().catch(undefined),
+  person: z.string().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+export const documentPageParams = z.object({
+  view: z.enum(["text", "source"]).default("text").catch("text"),
+});
+
+export type SearchParamsInput = Promise<Record<string, string | string[] | undefined>>;
+
+/** Next's searchParams with repeated keys reduced to the last value. */
+export async function flatSearchParams(input: SearchParamsInput): Promise<Record<string, string>> {
+  const raw = await input;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const value = Array.isArray(v) ? v[v.length - 1] : v;
+    if (value !== undefined && value !== "") out[k] = value;
+  }
+  return out;
+}
