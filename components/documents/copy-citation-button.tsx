@@ -26,7 +26,7 @@ export function CopyCitationButton({ citation, anchor, label }: CopyCitationButt
       type="button"
       onClick={copy}
       aria-label={label}
-      className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-200 focus-visible:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"
+      className="rounded px-1.5 py-0.5 text-xs text-stone-700 hover:bg-stone-200 focus-visible:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"
     >
       <span aria-live="polite">{state === "copied" ? "已复制" : state === "failed" ? "复制失败" : "引用"}</span>
     </button>

@@ -27,8 +27,8 @@ const headingClass: Record<number, string> = {
 function Paragraph({ doc, p }: { doc: DocumentDetail; p: DocumentParagraph }) {
   const anchor = `p-${p.n}`;
   const tools = (
-    <span className="ml-1 inline-flex items-center gap-1 align-baseline opacity-70 group-hover:opacity-100 group-focus-within:opacity-100">
-      <a href={`#${anchor}`} className="text-xs text-stone-600 no-underline dark:text-stone-400" aria-label={`第${p.n}段链接`}>
+    <span className="ml-1 inline-flex items-center gap-1 align-baseline font-sans">
+      <a href={`#${anchor}`} className="text-xs text-stone-700 no-underline dark:text-stone-300" aria-label={`第${p.n}段链接`}>
         ¶{p.n}
       </a>
       <CopyCitationButton citation={citationFor(doc, p)} anchor={anchor} label={`复制第${p.n}段的引用`} />

@@ -1,0 +1,120 @@
+import Ajv2020 from "ajv/dist/2020";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listDocuments } from "@/app/api/v1/documents/route";
+import { GET as getDocument } from "@/app/api/v1/documents/[id]/route";
+import { GET as getPlan } from "@/app/api/v1/plan/route";
+import { GET as getPlanNode } from "@/app/api/v1/plan/nodes/[path]/route";
+import { GET as listTargets } from "@/app/api/v1/plan/targets/route";
+import { GET as getPerson } from "@/app/api/v1/people/[id]/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+
+const BASE = "http://localhost/api/v1";
+const req = (path: string) => new Request(`${BASE}${path}`);
+const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+
+let openapi: { paths: Record<string, { get: { responses: Record<string, { content?: { "application/json": { schema: { $ref: string } } } }> } }>; components: { schemas: Record<string, unknown> } };
+let ajv: Ajv2020;
+
+beforeAll(async () => {
+  openapi = await (await getOpenApi()).json();
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ $id: "openapi", components: openapi.components });
+});
+
+/** Checks status and validates the body against the response schema the OpenAPI document declares. */
+async function expectResponse(res: Response, path: string, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toContain("application/json");
+  const body = await res.json();
+  const declared = openapi.paths[path]!.get.responses[String(status)];
+  expect(declared, `${path} declares ${status}`).toBeDefined();
+  const ref = declared!.content!["application/json"].schema.$ref.replace("#/", "openapi#/");
+  const validate = ajv.getSchema(ref)!;
+  expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  return body;
+}
+
+describe("GET /api/v1/documents", () => {
+  it("lists documents with paging", async () => {
+    const body = await expectResponse(await listDocuments(req("/documents?pageSize=5")), "/api/v1/documents", 200);
+    expect(body.items).toHaveLength(5);
+    expect(body).toMatchObject({ total: 63, page: 1, pageSize: 5 });
+  });
+  it("filters by kind, source and person", async () => {
+    const speeches = await expectResponse(await listDocuments(req("/documents?kind=speech&pageSize=100")), "/api/v1/documents", 200);
+    expect(speeches.total).toBe(13);
+    expect(speeches.items.every((d: { kind: string }) => d.kind === "speech")).toBe(true);
+    const reports = await (await listDocuments(req("/documents?source=beijing-npc-2020-reports"))).json();
+    expect(reports.total).toBe(27);
+    const person = speeches.items[0].speakers[0].personId;
+    const byPerson = await (await listDocuments(req(`/documents?person=${person}`))).json();
+    expect(byPerson.items.every((d: { speakers: { personId: string }[] }) => d.speakers.some((s) => s.personId === person))).toBe(true);
+  });
+  it.each([
+    ["kind=memo", /kind/],
+    ["page=0", /page/],
+    ["pageSize=10000", /pageSize/],
+    ["pageSize=abc", /pageSize/],
+    ["color=red", /unknown parameter/],
+  ])("answers 400 for %s", async (query, message) => {
+    const body = await expectResponse(await listDocuments(req(`/documents?${query}`)), "/api/v1/documents", 400);
+    expect(body.error.code).toBe("invalid_parameters");
+    expect(body.error.message).toMatch(message);
+  });
+});
+
+describe("GET /api/v1/documents/{id}", () => {
+  it("returns the document with paragraphs", async () => {
+    const body = await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "daxing-cppcc-2023-speeches-01" })), "/api/v1/documents/{id}", 200);
+    expect(body.title).toBe("关于全区文化事业发展建设的几点建议");
+    expect(body.paragraphs[0]).toMatchObject({ n: 1, text: "各位领导、各位委员：" });
+  });
+  it("answers 404 for an unknown id and 400 for an absurd one", async () => {
+    await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "no-such-document" })), "/api/v1/documents/{id}", 404);
+    await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "x".repeat(500) })), "/api/v1/documents/{id}", 400);
+  });
+});
+
+describe("plan endpoints", () => {
+  it("returns the outline with the preface as a node", async () => {
+    const body = await expectResponse(await getPlan(req("/plan")), "/api/v1/plan", 200);
+    expect(body.nodes[0]).toMatchObject({ path: "0", level: 0, title: "序言" });
+    expect(body.nodes.filter((n: { level: number }) => n.level === 1)).toHaveLength(10);
+    expect(body.metadata["制定机关"]).toBe("大兴区政府");
+  });
+  it("returns a node with its own paragraphs and its children's", async () => {
+    const body = await expectResponse(await getPlanNode(req("/plan/nodes/1.4"), ctx({ path: "1.4" })), "/api/v1/plan/nodes/{path}", 200);
+    expect(body.paragraphs).toEqual([]);
+    const goals = body.children.find((c: { path: string }) => c.path === "1.4.3");
+    expect(goals.targets.filter((t: { kind: string }) => t.kind === "goal")).toHaveLength(7);
+  });
+  it("answers 400 for a malformed path and 404 for a missing one", async () => {
+    await expectResponse(await getPlanNode(req("/plan/nodes/x"), ctx({ path: "3.a" })), "/api/v1/plan/nodes/{path}", 400);
+    await expectResponse(await getPlanNode(req("/plan/nodes/x"), ctx({ path: "99" })), "/api/v1/plan/nodes/{path}", 404);
+  });
+  it("lists targets by kind", async () => {
+    const body = await expectResponse(await listTargets(req("/plan/targets?kind=goal")), "/api/v1/plan/targets", 200);
+    expect(body.items.length).toBeGreaterThanOrEqual(15);
+    expect(body.items.every((t: { kind: string }) => t.kind === "goal")).toBe(true);
+    await expectResponse(await listTargets(req("/plan/targets?kind=wish")), "/api/v1/plan/targets", 400);
+  });
+});
+
+describe("GET /api/v1/people/{id}", () => {
+  it("returns a person with their documents, and 404 for a stranger", async () => {
+    const list = await (await listDocuments(req("/documents?kind=speech&pageSize=1"))).json();
+    const personId = list.items[0].speakers[0].personId;
+    const body = await expectResponse(await getPerson(req("/people/x"), ctx({ id: personId })), "/api/v1/people/{id}", 200);
+    expect(body.documents.length).toBeGreaterThanOrEqual(1);
+    await expectResponse(await getPerson(req("/people/x"), ctx({ id: "p-nobody" })), "/api/v1/people/{id}", 404);
+  });
+});
+
+describe("OpenAPI document", () => {
+  it("is OpenAPI 3.1 and describes every route", () => {
+    expect(Object.keys(openapi.paths).sort()).toEqual(
+      ["/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/people/{id}", "/api/v1/plan", "/api/v1/plan/nodes/{path}", "/api/v1/plan/targets"].sort(),
+    );
+    expect(ajv.getSchema("openapi#/components/schemas/Document")).toBeDefined();
+  });
+});
