@@ -7,7 +7,20 @@
 import type { PrismaClient } from "../infra/prisma-client";
 import { documentId, paragraphId, personId, planNodeId } from "./ids";
 import { parseDate, type SourceEntry } from "./manifest";
-import type { ParseResult } from "./types";
+import type { ParseResult, ParsedParagraph } from "./types";
+import { normalizeText } from "../search/normalize";
+import { indexTokens } from "../search/segment";
+
+/** Search columns of a paragraph: segmented title/heading/body and the normalised text. */
+function searchFields(title: string, p: ParsedParagraph) {
+  const body = indexTokens(p.text).join(" ");
+  return {
+    searchTitle: indexTokens(title).join(" "),
+    searchHeading: p.headingLevel !== null ? body : "",
+    searchBody: p.headingLevel === null ? body : "",
+    normText: normalizeText(p.text),
+  };
+}
 
 export interface SourceToWrite {
   entry: SourceEntry;
@@ -55,6 +68,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
             const id = documentId(entry.id, d.ordinal);
             return d.paragraphs.map((p, i) => ({
               id: paragraphId(id, i + 1), documentId: id, n: i + 1, text: p.text, headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd,
+              ...searchFields(d.title, p),
             }));
           }),
         });
@@ -76,7 +90,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
             data: plan.nodes.flatMap((n) =>
               n.paragraphs.map((p, i) => ({
                 id: paragraphId(planNodeId(entry.id, n.path), i + 1), planNodeId: planNodeId(entry.id, n.path), n: i + 1, text: p.text,
-                headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd,
+                headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd, ...searchFields(`${n.number ?? ""}${n.title}`, p),
               })),
             ),
           });
