@@ -1,0 +1,149 @@
+/**
+ * The one module with raw SQL for search and ranking. Every value reaches PostgreSQL as a bound
+ * parameter through Prisma.sql; user text is never spliced into the statement.
+ */
+import { Prisma } from "../generated/prisma/client";
+import type { PrismaClient } from "../infra/prisma-client";
+import { tsqueryFor, type ParsedQuery, type QueryTerm } from "./query";
+
+export type SearchKind = "speech" | "proposal" | "report" | "plan";
+
+export interface SearchFilters {
+  kind?: SearchKind;
+  source?: string;
+  person?: string;
+  year?: number;
+}
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Does the paragraph match this term (or, with synonyms, any of its expansions)? */
+function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`p."normText" LIKE ${likePattern(t.norm)}`];
+  if (!t.phrase) {
+    const tsq = tsqueryFor(t.tokens);
+    // One-character words are too common as index tokens; substring matching covers them.
+    if (tsq && t.norm.length > 1) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
+  }
+  if (withSynonyms) {
+    for (const s of t.synonyms) {
+      parts.push(Prisma.sql`p."normText" LIKE ${likePattern(s.norm)}`);
+      const tsq = tsqueryFor(s.tokens, "synonym");
+      if (tsq) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
+    }
+  }
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** Relevance of a paragraph for one term: weighted full-text rank, substring occurrences, synonyms lower. */
+function termScore(t: QueryTerm): Prisma.Sql {
+  const pattern = likePattern(t.norm);
+  const occurrences = Prisma.sql`LEAST(5, (length(p."normText") - length(replace(p."normText", ${t.norm}, ''))) / GREATEST(1, length(${t.norm})))`;
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`CASE WHEN p."normText" LIKE ${pattern} THEN 0.4 + 0.1 * ${occurrences} ELSE 0 END`,
+    Prisma.sql`CASE WHEN p."searchTitle" LIKE ${pattern} OR replace(p."searchTitle", ' ', '') LIKE ${pattern} THEN 0.8 ELSE 0 END`,
+  ];
+  const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
+  if (tsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`);
+  for (const s of t.synonyms) {
+    const stsq = tsqueryFor(s.tokens, "synonym");
+    parts.push(Prisma.sql`CASE WHEN p."normText" LIKE ${likePattern(s.norm)} THEN 0.25 ELSE 0 END`);
+    if (stsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${stsq}), 1) * 0.6`);
+  }
+  return Prisma.sql`(${Prisma.join(parts, " + ")})`;
+}
+
+function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = query.clauses.map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
+  for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
+  if (filters.kind === "plan") conditions.push(Prisma.sql`p."planNodeId" IS NOT NULL`);
+  else if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"DocumentKind"`);
+  if (filters.source) conditions.push(Prisma.sql`COALESCE(d."sourceId", pl."sourceId") = ${filters.source}`);
+  if (filters.person) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = p."documentId" AND dp."personId" = ${filters.person})`);
+  if (filters.year) conditions.push(Prisma.sql`EXTRACT(YEAR FROM s.date) = ${filters.year}`);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The matching paragraphs with their score and grouping keys, as a CTE body. */
+function matchedCte(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
+  const score = query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
+  return Prisma.sql`
+    SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",
+           COALESCE(p."documentId", p."planNodeId") AS gid,
+           CASE WHEN p."planNodeId" IS NOT NULL THEN 'plan' ELSE d.kind::text END AS kind,
+           COALESCE(d."sourceId", pl."sourceId") AS source_id,
+           s.date AS source_date,
+           (${score}) AS score
+    FROM "Paragraph" p
+    LEFT JOIN "Document" d ON d.id = p."documentId"
+    LEFT JOIN "PlanNode" pn ON pn.id = p."planNodeId"
+    LEFT JOIN "Plan" pl ON pl.id = pn."planId"
+    LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
+    WHERE ${whereClause(query, filters)}`;
+}
+
+export interface GroupRow {
+  gid: string;
+  kind: SearchKind;
+  score: number;
+  hits: number;
+  /** Best paragraphs of the group, best first: [id, n, text, score][]. */
+  best: { id: string; n: number; text: string; score: number }[];
+}
+
+export async function searchGroups(
+  db: PrismaClient,
+  query: ParsedQuery,
+  filters: SearchFilters,
+  options: { offset: number; limit: number; sort: "relevance" | "date"; passages: number },
+): Promise<{ total: number; groups: GroupRow[] }> {
+  const order = options.sort === "date" ? Prisma.sql`g.source_date DESC NULLS LAST, g.gscore DESC, g.gid` : Prisma.sql`g.gscore DESC, g.gid`;
+  const rows = await db.$queryRaw<(Omit<GroupRow, "best"> & { best: GroupRow["best"]; total: bigint })[]>`
+    WITH matched AS (${matchedCte(query, filters)}),
+    ranked AS (
+      SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.gid ORDER BY m.score DESC, m.n) AS rk FROM matched m
+    ),
+    g AS (
+      SELECT gid, MIN(kind) AS kind, MAX(source_date) AS source_date,
+             MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*)::int AS hits,
+             JSON_AGG(JSON_BUILD_OBJECT('id', id, 'n', n, 'text', text, 'score', score) ORDER BY rk) FILTER (WHERE rk <= ${options.passages}) AS best
+      FROM ranked GROUP BY gid
+    )
+    SELECT g.gid, g.kind, g.gscore::float8 AS score, g.hits, g.best, COUNT(*) OVER () AS total
+    FROM g ORDER BY ${order}
+    OFFSET ${options.offset} LIMIT ${options.limit}`;
+  const total = rows[0] ? Number(rows[0].total) : options.offset > 0 ? await countGroups(db, query, filters) : 0;
+  return { total, groups: rows.map((r) => ({ gid: r.gid, kind: r.kind, score: Number(r.score), hits: r.hits, best: r.best })) };
+}
+
+async function countGroups(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`WITH matched AS (${matchedCte(query, filters)}) SELECT COUNT(DISTINCT gid) AS n FROM matched`;
+  return Number(row?.n ?? 0);
+}
+
+export interface FacetRows {
+  kind: Record<string, number>;
+  source: Record<string, number>;
+  person: Record<string, number>;
+  year: Record<string, number>;
+}
+
+/** Counts of matching documents/plan nodes per facet value (each facet ignores its own filter). */
+export async function searchFacets(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<FacetRows> {
+  const facet = async (name: keyof FacetRows, keyExpr: Prisma.Sql, join: Prisma.Sql = Prisma.empty): Promise<Record<string, number>> => {
+    const own = { ...filters, [name]: undefined };
+    const rows = await db.$queryRaw<{ key: string | null; n: bigint }[]>`
+      WITH matched AS (${matchedCte(query, own)}),
+      groups AS (SELECT DISTINCT gid, kind, source_id, source_date FROM matched)
+      SELECT ${keyExpr} AS key, COUNT(DISTINCT g.gid) AS n FROM groups g ${join}
+      GROUP BY 1 HAVING ${keyExpr} IS NOT NULL ORDER BY n DESC LIMIT 50`;
+    return Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+  };
+  const [kind, source, person, year] = await Promise.all([
+    facet("kind", Prisma.sql`g.kind`),
+    facet("source", Prisma.sql`g.source_id`),
+    facet("person", Prisma.sql`dp."personId"`, Prisma.sql`JOIN "DocumentPerson" dp ON dp."documentId" = g.gid`),
+    facet("year", Prisma.sql`EXTRACT(YEAR FROM g.source_date)::int::text`),
+  ]);
+  return { kind, source, person, year };
+}

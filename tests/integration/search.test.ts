@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { searchCorpus } from "@/lib/data/search";
+
+const run = (q: string, filters = {}, extra: Partial<Parameters<typeof searchCorpus>[0]> = {}) =>
+  searchCorpus({ q, filters, page: 1, pageSize: 10, sort: "relevance", ...extra });
+
+describe("ranking on queries with known best answers", () => {
+  it.each([
+    ["碳达峰", "daxing-cppcc-2023-speeches-09"],
+    ["家校社协同育人", "daxing-cppcc-2023-speeches-13"],
+    ["心理健康", "daxing-cppcc-2023-speeches-12"],
+    ["5G", "daxing-cppcc-2023-speeches-10"],
+    ["垃圾分类 物业管理", "beijing-npc-2020-reports-13"],
+    ["互联网门诊", "beijing-cppcc-2024-proposals-13"],
+  ])("%s → %s in the top 3", async (q, id) => {
+    const r = await run(q);
+    expect(r.hits.slice(0, 3).map((h) => h.documentId)).toContain(id);
+  });
+
+  it("finds plan sections", async () => {
+    const r = await run("中国药谷", { kind: "plan" });
+    expect(r.hits[0]?.planPath).toMatch(/^3\.2/);
+    expect(r.hits[0]!.url).toMatch(/^\/plan\/3/);
+  });
+
+  it("highlights the matched terms in the snippet", async () => {
+    const r = await run("人工智能");
+    const hit = r.hits[0]!;
+    expect(hit.snippet.highlights.length).toBeGreaterThan(0);
+    const [a, b] = hit.snippet.highlights[0]!;
+    expect(["人工智能", "大模型", "AI", "ai"]).toContain(hit.snippet.text.slice(a, b));
+  });
+
+  it("matches single characters and expands abbreviations", async () => {
+    expect((await run("水")).total).toBeGreaterThan(5);
+    const twoZones = await run("两区");
+    expect(twoZones.hits.some((h) => h.matchedTerms.some((t) => t.includes("同义词")) || h.matchedTerms.includes("两区"))).toBe(true);
+  });
+
+  it("honours phrases and exclusions", async () => {
+    const all = await run("国际消费中心");
+    const without = await run("国际消费中心 -新国门");
+    expect(without.total).toBeLessThan(all.total);
+    const phrase = await run('"国际消费中心城市"');
+    for (const h of phrase.hits) expect(h.passages.some((p) => p.snippet.text.includes("国际消费中心城市"))).toBe(true);
+  });
+});
+
+describe("filters and facets", () => {
+  it("filters by kind, source, person and year, with facet counts", async () => {
+    const r = await run("产业");
+    expect(Object.keys(r.facets.kind).sort()).toEqual(expect.arrayContaining(["plan", "report", "speech"]));
+    const reports = await run("产业", { kind: "report" });
+    expect(reports.hits.every((h) => h.kind === "report")).toBe(true);
+    expect(reports.total).toBe(r.facets.kind.report);
+    const bySource = await run("产业", { source: "daxing-cppcc-2023-speeches" });
+    expect(bySource.hits.every((h) => h.documentId?.startsWith("daxing-cppcc-2023-speeches"))).toBe(true);
+    const year = await run("产业", { year: 2020 });
+    expect(year.hits.every((h) => h.date?.startsWith("2020"))).toBe(true);
+    const person = Object.keys(r.facets.person)[0]!;
+    const byPerson = await run("产业", { person });
+    expect(byPerson.total).toBe(r.facets.person[person]);
+  });
+
+  it("pages through results without overlap", async () => {
+    const p1 = await run("发展", {}, { pageSize: 5 });
+    const p2 = await run("发展", {}, { pageSize: 5, page: 2 });
+    expect(p1.total).toBe(p2.total);
+    expect(p1.hits.map((h) => h.url)).not.toEqual(expect.arrayContaining(p2.hits.map((h) => h.url)));
+  });
+});
+
+describe("hostile input", () => {
+  it("never fails on generated strings", async () => {
+    const pieces = ["'", '"', "\\", "&", "|", "!", "(", ")", ":*", "<->", "%", "_", "😀", "碳", "OR", "-", "－", "“", "\u0000", "DROP TABLE", "';--", " ", "水".repeat(50)];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 300; i++) {
+      const q = Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() > 0.5 ? " " : "");
+      const r = await run(q.replace(/\u0000/g, ""), {}, { withFacets: i % 10 === 0 });
+      expect(r.total).toBeGreaterThanOrEqual(0);
+    }
+    const long = await run("人工智能".repeat(500));
+    expect(long.total).toBeGreaterThanOrEqual(0);
+  });
+});
