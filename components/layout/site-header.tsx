@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/search-box";
 
 const nav = [
   { href: "/plan", label: "十四五规划" },
@@ -24,6 +25,9 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
+        <div className="w-full sm:ml-auto sm:w-auto">
+          <SearchBox />
+        </div>
       </div>
     </header>
   );

@@ -13,6 +13,10 @@ import {
   planNodeDetailSchema,
   planPathParams,
   planSchema,
+  searchQuery,
+  searchResultSchema,
+  suggestQuery,
+  suggestionsSchema,
   targetListSchema,
   targetsQuery,
 } from "./schemas";
@@ -33,6 +37,8 @@ export const endpoints: Endpoint[] = [
   { path: "/api/v1/plan/nodes/{path}", summary: "One plan node with its paragraphs, targets and children", pathParams: planPathParams, response: planNodeDetailSchema, notFound: true },
   { path: "/api/v1/plan/targets", summary: "Goals, targets and achievements of the plan", query: targetsQuery, response: targetListSchema },
   { path: "/api/v1/people/{id}", summary: "A person and their documents", pathParams: idParams, response: personSchema, notFound: true },
+  { path: "/api/v1/search", summary: "Full-text search across speeches, proposals, reports and the plan", query: searchQuery, response: searchResultSchema },
+  { path: "/api/v1/suggest", summary: "Titles, people and plan nodes for what has been typed", query: suggestQuery, response: suggestionsSchema },
 ];
 
 const ref = (schema: z.ZodType) => {

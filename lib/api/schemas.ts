@@ -144,3 +144,50 @@ export const personSchema = z
     ),
   })
   .register(apiSchemas, { id: "Person" });
+
+// ---- search -------------------------------------------------------------------------------
+export const searchKind = z.enum(["speech", "proposal", "report", "plan"]);
+
+export const searchQuery = z
+  .object({
+    q: z.string().trim().min(1, "q must not be empty").max(2000).describe("Query: words (all must match), \"exact phrase\", -exclude, OR"),
+    kind: searchKind.optional().describe("speech, proposal, report or plan"),
+    source: id.optional().describe("Source id"),
+    person: id.optional().describe("Person id"),
+    year: z.coerce.number().int().min(1949).max(2100).optional().describe("Year of the source"),
+    sort: z.enum(["relevance", "date"]).default("relevance").describe("relevance or date"),
+    page: pageParams.page,
+    pageSize: z.coerce.number().int().min(1).max(50).default(20).describe("Hits per page, 1–50"),
+    format: z.enum(["json", "csv"]).optional().describe("Export every hit (not just this page) as json or csv"),
+  })
+  .strict();
+
+const highlightRange = z.tuple([z.number().int(), z.number().int()]);
+
+export const searchHitSchema = z
+  .object({
+    kind: searchKind,
+    documentId: z.string().nullable(),
+    planPath: z.string().nullable(),
+    title: z.string(),
+    url: z.string(),
+    paragraphId: z.string(),
+    snippet: z.object({ text: z.string(), highlights: z.array(highlightRange) }),
+    matchedTerms: z.array(z.string()),
+    score: z.number(),
+  })
+  .register(apiSchemas, { id: "SearchHit" });
+
+const counts = z.record(z.string(), z.number().int());
+export const searchResultSchema = z
+  .object({
+    total: z.number().int(),
+    hits: z.array(searchHitSchema),
+    facets: z.object({ kind: counts, source: counts, person: counts, year: counts }),
+  })
+  .register(apiSchemas, { id: "SearchResult" });
+
+export const suggestQuery = z.object({ q: z.string().trim().min(1).max(100).describe("What has been typed so far") }).strict();
+export const suggestionsSchema = z
+  .object({ items: z.array(z.object({ type: z.enum(["document", "person", "plan"]), label: z.string(), url: z.string() })) })
+  .register(apiSchemas, { id: "Suggestions" });

@@ -26,3 +26,14 @@ export async function flatSearchParams(input: SearchParamsInput): Promise<Record
   }
   return out;
 }
+
+export const searchPageParams = z.object({
+  q: z.string().trim().max(2000).default("").catch(""),
+  kind: z.enum(["speech", "proposal", "report", "plan"]).optional().catch(undefined),
+  source: z.string().max(200).optional().catch(undefined),
+  person: z.string().max(200).optional().catch(undefined),
+  year: z.coerce.number().int().min(1949).max(2100).optional().catch(undefined),
+  sort: z.enum(["relevance", "date"]).default("relevance").catch("relevance"),
+  page: z.coerce.number().int().min(1).max(500).default(1).catch(1),
+});
+export type SearchPageParams = z.infer<typeof searchPageParams>;

@@ -1,0 +1,35 @@
+import { apiJson, parseSearchParams, withApiErrors } from "@/lib/api/http";
+import { searchQuery } from "@/lib/api/schemas";
+import { searchCorpus } from "@/lib/data/search";
+import { hitsToCsv } from "@/lib/search/export";
+
+/** Exports hold every hit, up to this many documents and plan nodes. */
+const EXPORT_LIMIT = 2000;
+
+export const GET = withApiErrors(async (request: Request) => {
+  const parsed = parseSearchParams(searchQuery, request.url);
+  if (!parsed.ok) return parsed.response;
+  const { q, kind, source, person, year, sort, page, pageSize, format } = parsed.data;
+  const filters = { kind, source, person, year };
+  if (format) {
+    const all = await searchCorpus({ q, filters, sort, page: 1, pageSize: EXPORT_LIMIT, withFacets: false });
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === "csv") {
+      return new Response(hitsToCsv(all.hits, new URL(request.url).origin), {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="search-${stamp}.csv"` },
+      });
+    }
+    return new Response(JSON.stringify({ query: q, filters, total: all.total, hits: all.hits }, null, 2), {
+      headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="search-${stamp}.json"` },
+    });
+  }
+  const result = await searchCorpus({ q, filters, sort, page, pageSize });
+  return apiJson({
+    total: result.total,
+    hits: result.hits.map((h) => ({
+      kind: h.kind, documentId: h.documentId, planPath: h.planPath, title: h.title, url: h.url, paragraphId: h.paragraphId,
+      snippet: h.snippet, matchedTerms: h.matchedTerms, score: h.score,
+    })),
+    facets: result.facets,
+  });
+});

@@ -1,0 +1,9 @@
+import { apiJson, parseSearchParams, withApiErrors } from "@/lib/api/http";
+import { suggestQuery } from "@/lib/api/schemas";
+import { suggest } from "@/lib/data/search";
+
+export const GET = withApiErrors(async (request: Request) => {
+  const parsed = parseSearchParams(suggestQuery, request.url);
+  if (!parsed.ok) return parsed.response;
+  return apiJson({ items: await suggest(parsed.data.q) });
+});

@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorState } from "@/components/ui/error-state";
+
+export default function Error(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorState {...props} />;
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SearchResults } from "@/components/search/search-results";
+import { PageHeader } from "@/components/ui/page-header";
+import { LoadingState } from "@/components/ui/segment-states";
+import { listSources } from "@/lib/data/documents";
+import { flatSearchParams, searchPageParams, type SearchPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { listPeople } from "@/lib/data/people";
+import { searchCorpus } from "@/lib/data/search";
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParamsInput }): Promise<Metadata> {
+  const { q } = searchPageParams.parse(await flatSearchParams(searchParams));
+  return { title: q ? `检索：${q}` : "全文检索" };
+}
+
+async function Results({ params }: { params: SearchPageParams }) {
+  const [result, sources, people] = await Promise.all([
+    searchCorpus({ q: params.q, filters: { kind: params.kind, source: params.source, person: params.person, year: params.year }, page: params.page, pageSize: 20, sort: params.sort }),
+    listSources(),
+    listPeople(),
+  ]);
+  return (
+    <SearchResults
+      result={result}
+      params={params}
+      sourceLabels={Object.fromEntries(sources.map((s) => [s.id, s.title]))}
+      personLabels={Object.fromEntries(people.map((p) => [p.id, p.name]))}
+    />
+  );
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: SearchParamsInput }) {
+  const params = searchPageParams.parse(await flatSearchParams(searchParams));
+  return (
+    <div>
+      <PageHeader title={params.q ? `检索：${params.q}` : "全文检索"}>
+        <form action="/search" method="get" role="search" aria-label="检索本页" className="flex max-w-2xl gap-2">
+          <label htmlFor="search-page-q" className="sr-only">
+            检索词
+          </label>
+          <input id="search-page-q" name="q" type="search" defaultValue={params.q} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900" />
+          <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+            检索
+          </button>
+        </form>
+        <p className="text-sm text-stone-600 dark:text-stone-400">多个词表示都要出现；{"\"加引号\""}精确匹配；-词 排除；词 OR 词 任一即可。</p>
+      </PageHeader>
+      {params.q ? (
+        <Suspense key={JSON.stringify(params)} fallback={<LoadingState />}>
+          <Results params={params} />
+        </Suspense>
+      ) : (
+        <p>输入关键词开始检索，例如：人工智能、碳达峰、京津冀 产业、“国际消费中心”。</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import Link from "next/link";
+import type { SearchResult } from "@/lib/data/search";
+import type { SearchPageParams } from "@/lib/data/params";
+import { HighlightedText } from "@/components/ui/highlighted-text";
+import { Pagination } from "@/components/ui/pagination";
+
+export const SEARCH_KIND_LABEL: Record<string, string> = { speech: "大会发言", proposal: "委员建议", report: "调研报告", plan: "规划纲要" };
+
+export function searchHref(params: SearchPageParams, change: Partial<SearchPageParams>): string {
+  const next = { ...params, page: 1, ...change };
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(next)) {
+    if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "sort" && v === "relevance")) continue;
+    q.set(k, String(v));
+  }
+  return `/search?${q.toString()}`;
+}
+
+interface FacetProps {
+  title: string;
+  name: "kind" | "source" | "person" | "year";
+  counts: Record<string, number>;
+  labels: Record<string, string>;
+  params: SearchPageParams;
+}
+
+function Facet({ title, name, counts, labels, params }: FacetProps) {
+  const entries = Object.entries(counts);
+  if (!entries.length) return null;
+  const selected = params[name] === undefined ? undefined : String(params[name]);
+  return (
+    <section aria-label={title} className="mb-5">
+      <h3 className="mb-1 text-sm font-semibold text-stone-600 dark:text-stone-400">{title}</h3>
+      <ul className="space-y-0.5 text-sm">
+        {entries.map(([key, n]) => {
+          const on = selected === key;
+          const value = name === "year" ? Number(key) : key;
+          return (
+            <li key={key}>
+              <Link href={searchHref(params, { [name]: on ? undefined : value })} aria-current={on ? "true" : undefined} className={on ? "font-semibold" : ""}>
+                {on ? "✓ " : ""}
+                {labels[key] ?? key}
+              </Link>{" "}
+              <span className="text-stone-600 dark:text-stone-400">({n})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function SearchResults({ result, params, sourceLabels, personLabels }: { result: SearchResult; params: SearchPageParams; sourceLabels: Record<string, string>; personLabels: Record<string, string> }) {
+  const exportQuery = new URLSearchParams(searchHref(params, {}).split("?")[1]);
+  exportQuery.delete("page");
+  return (
+    <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-8">
+      <aside aria-label="筛选条件" className="mb-6 lg:mb-0">
+        <Facet title="类型" name="kind" counts={result.facets.kind} labels={SEARCH_KIND_LABEL} params={params} />
+        <Facet title="来源" name="source" counts={result.facets.source} labels={sourceLabels} params={params} />
+        <Facet title="人物" name="person" counts={result.facets.person} labels={personLabels} params={params} />
+        <Facet title="年份" name="year" counts={result.facets.year} labels={{}} params={params} />
+      </aside>
+      <div>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+          <p role="status">
+            找到 <strong>{result.total}</strong> 篇（段落按文档与规划条目归组）
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <span>
+              排序：
+              {params.sort === "relevance" ? <strong>相关度</strong> : <Link href={searchHref(params, { sort: "relevance" })}>相关度</Link>}
+              {" / "}
+              {params.sort === "date" ? <strong>日期</strong> : <Link href={searchHref(params, { sort: "date" })}>日期</Link>}
+            </span>
+            <a href={`/api/v1/search?${exportQuery.toString()}&format=csv`}>导出 CSV</a>
+            <a href={`/api/v1/search?${exportQuery.toString()}&format=json`}>导出 JSON</a>
+          </div>
+        </div>
+        {result.hits.length === 0 ? (
+          <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
+        ) : (
+          <ol className="space-y-6">
+            {result.hits.map((h) => (
+              <li key={h.url}>
+                <article aria-label={h.title}>
+                  <p className="text-xs text-stone-600 dark:text-stone-400">
+                    {SEARCH_KIND_LABEL[h.kind]}
+                    {h.speakers.length ? ` · ${h.speakers.join("、")}` : ""}
+                    {h.date ? ` · ${h.date}` : ""}
+                  </p>
+                  <h2 className="text-lg font-medium leading-snug">
+                    <Link href={h.url}>{h.title}</Link>
+                  </h2>
+                  <ul className="mt-1 space-y-1">
+                    {h.passages.map((p) => (
+                      <li key={p.paragraphId} className="text-[0.95rem] leading-7">
+                        <Link href={p.url} className="mr-2 text-xs">
+                          ¶{p.n}
+                        </Link>
+                        <HighlightedText text={p.snippet.text} ranges={p.snippet.highlights} />
+                      </li>
+                    ))}
+                  </ul>
+                  {h.matchedTerms.length ? <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">匹配：{h.matchedTerms.join("；")}</p> : null}
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pagination page={params.page} pageSize={20} total={result.total} href={(page) => searchHref(params, { page })} />
+      </div>
+    </div>
+  );
+}
