@@ -1,0 +1,126 @@
+import type { PrismaClient } from "../infra/prisma-client";
+import { findRanges, snippet } from "./highlight";
+import { normalizeText } from "./normalize";
+import { highlightNeedles, parseQuery, type ParsedQuery } from "./query";
+import { searchFacets, searchGroups, type SearchFilters, type SearchKind } from "./sql";
+import { documentUrl, planNodeUrl } from "../urls";
+
+export interface SearchHit {
+  kind: SearchKind;
+  documentId: string | null;
+  planPath: string | null;
+  title: string;
+  url: string;
+  paragraphId: string;
+  paragraphN: number;
+  snippet: { text: string; highlights: [number, number][] };
+  passages: { paragraphId: string; n: number; url: string; snippet: { text: string; highlights: [number, number][] } }[];
+  matchedTerms: string[];
+  score: number;
+  date: string | null;
+  speakers: string[];
+}
+
+export interface SearchResult {
+  query: ParsedQuery;
+  total: number;
+  hits: SearchHit[];
+  facets: Awaited<ReturnType<typeof searchFacets>>;
+}
+
+/** Which terms (or their synonyms) a passage contains, for "why it matched". */
+function matchedTermsOf(query: ParsedQuery, texts: string[]): string[] {
+  const norm = texts.map(normalizeText).join("\n");
+  const out: string[] = [];
+  for (const clause of query.clauses) {
+    for (const t of clause) {
+      if (norm.includes(t.norm)) out.push(t.raw);
+      else if (t.tokens.length > 1 && t.tokens.every((tok) => norm.includes(tok))) out.push(`${t.raw}（${t.tokens.join(" + ")}）`);
+      else {
+        const syn = t.synonyms.find((s) => norm.includes(s.norm));
+        if (syn) out.push(`${t.raw} → 同义词“${syn.norm}”`);
+        else {
+          const some = t.tokens.filter((tok) => norm.includes(tok));
+          if (some.length) out.push(`${t.raw}（部分：${some.join(" + ")}）`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export interface SearchParams {
+  q: string;
+  filters: SearchFilters;
+  page: number;
+  pageSize: number;
+  sort: "relevance" | "date";
+  withFacets?: boolean;
+}
+
+export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
+  const query = parseQuery(params.q);
+  const empty = { kind: {}, source: {}, person: {}, year: {} };
+  if (!query.clauses.length) return { query, total: 0, hits: [], facets: empty };
+  const [{ total, groups }, facets] = await Promise.all([
+    searchGroups(db, query, params.filters, { offset: (params.page - 1) * params.pageSize, limit: params.pageSize, sort: params.sort, passages: 3 }),
+    params.withFacets === false ? Promise.resolve(empty) : searchFacets(db, query, params.filters),
+  ]);
+  const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
+  const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);
+  const [docs, nodes] = await Promise.all([
+    docIds.length
+      ? db.document.findMany({
+          where: { id: { in: docIds } },
+          select: { id: true, kind: true, title: true, source: { select: { date: true, datePrecision: true } }, speakers: { select: { person: { select: { name: true } } }, orderBy: { position: "asc" } } },
+        })
+      : [],
+    nodeIds.length ? db.planNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, path: true, number: true, title: true } }) : [],
+  ]);
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const needles = highlightNeedles(query);
+
+  const hits: SearchHit[] = [];
+  for (const g of groups) {
+    const doc = docById.get(g.gid);
+    const node = nodeById.get(g.gid);
+    if (!doc && !node) continue;
+    const base = doc ? documentUrl(doc.kind, doc.id) : null;
+    const anchor = (n: number) => (doc ? `${base}#p-${n}` : `/plan/${node!.path.split(".")[0]}#${node!.path}-p-${n}`);
+    const passages = g.best.map((b) => ({ paragraphId: b.id, n: b.n, url: anchor(b.n), snippet: snippet(b.text, findRanges(b.text, needles)) }));
+    const top = passages[0]!;
+    hits.push({
+      kind: g.kind,
+      documentId: doc?.id ?? null,
+      planPath: node?.path ?? null,
+      title: doc ? doc.title : `${node!.number ?? ""}${node!.title}`,
+      url: doc ? base! : planNodeUrl(node!.path),
+      paragraphId: top.paragraphId,
+      paragraphN: top.n,
+      snippet: top.snippet,
+      passages,
+      matchedTerms: matchedTermsOf(query, g.best.map((b) => b.text).concat(doc ? doc.title : node!.title)),
+      score: Math.round(g.score * 1000) / 1000,
+      date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
+      speakers: doc ? doc.speakers.map((s) => s.person.name) : [],
+    });
+  }
+  return { query, total, hits, facets };
+}
+
+/** Title, person and plan-node suggestions for the search box. */
+export async function suggestWith(db: PrismaClient, q: string) {
+  const norm = normalizeText(q).replace(/\s+/g, "").slice(0, 40);
+  if (!norm) return [];
+  const [docs, people, nodes] = await Promise.all([
+    db.document.findMany({ where: { title: { contains: norm } }, select: { id: true, kind: true, title: true }, take: 5, orderBy: { ordinal: "asc" } }),
+    db.person.findMany({ where: { name: { contains: norm } }, select: { id: true, name: true }, take: 4 }),
+    db.planNode.findMany({ where: { title: { contains: norm } }, select: { path: true, number: true, title: true }, take: 4, orderBy: { ordinal: "asc" } }),
+  ]);
+  return [
+    ...docs.map((d) => ({ type: "document" as const, label: d.title, url: documentUrl(d.kind, d.id) })),
+    ...people.map((p) => ({ type: "person" as const, label: p.name, url: `/people/${p.id}` })),
+    ...nodes.map((n) => ({ type: "plan" as const, label: `${n.number ?? ""}${n.title}`, url: planNodeUrl(n.path) })),
+  ];
+}
