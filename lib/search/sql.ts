@@ -19,12 +19,14 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Does the paragraph match this term (or, with synonyms, any of its expansions)? */
 function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."normText" LIKE ${likePattern(t.norm)}`];
-  if (!t.phrase) {
-    const tsq = tsqueryFor(t.tokens);
-    // One-character words are too common as index tokens; substring matching covers them.
-    if (tsq && t.norm.length > 1) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
-  }
+  const parts: Prisma.Sql[] = [];
+  const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
+  // Substring matching backs up segmentation (unknown words, words split differently). The
+  // trigram index serves it from three characters on; a two-character word is an index token
+  // of its own (search-mode segmentation emits them), and one character can only be a substring.
+  if (t.phrase || !tsq || t.norm.length !== 2) parts.push(Prisma.sql`p."normText" LIKE ${likePattern(t.norm)}`);
+  // One-character words are too common as index tokens; substring matching covers them.
+  if (tsq && t.norm.length > 1) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
   if (withSynonyms) {
     for (const s of t.synonyms) {
       parts.push(Prisma.sql`p."normText" LIKE ${likePattern(s.norm)}`);
@@ -65,7 +67,7 @@ function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
 }
 
 /** The matching paragraphs with their score and grouping keys, as a CTE body. */
-function matchedCte(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
+function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const score = query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
   return Prisma.sql`
     SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",
@@ -79,7 +81,7 @@ function matchedCte(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
     LEFT JOIN "PlanNode" pn ON pn.id = p."planNodeId"
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
-    WHERE ${whereClause(query, filters)}`;
+    WHERE ${whereClause(query, filters)} AND ${extra}`;
 }
 
 export interface GroupRow {
@@ -97,23 +99,26 @@ export async function searchGroups(
   filters: SearchFilters,
   options: { offset: number; limit: number; sort: "relevance" | "date"; passages: number },
 ): Promise<{ total: number; groups: GroupRow[] }> {
-  const order = options.sort === "date" ? Prisma.sql`g.source_date DESC NULLS LAST, g.gscore DESC, g.gid` : Prisma.sql`g.gscore DESC, g.gid`;
-  const rows = await db.$queryRaw<(Omit<GroupRow, "best"> & { best: GroupRow["best"]; total: bigint })[]>`
-    WITH matched AS (${matchedCte(query, filters)}),
-    ranked AS (
-      SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.gid ORDER BY m.score DESC, m.n) AS rk FROM matched m
-    ),
-    g AS (
-      SELECT gid, MIN(kind) AS kind, MAX(source_date) AS source_date,
-             MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*)::int AS hits,
-             JSON_AGG(JSON_BUILD_OBJECT('id', id, 'n', n, 'text', text, 'score', score) ORDER BY rk) FILTER (WHERE rk <= ${options.passages}) AS best
-      FROM ranked GROUP BY gid
-    )
-    SELECT g.gid, g.kind, g.gscore::float8 AS score, g.hits, g.best, COUNT(*) OVER () AS total
-    FROM g ORDER BY ${order}
+  const order = options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
+  // First the page of groups (documents / plan nodes) with their scores…
+  const page = await db.$queryRaw<{ gid: string; kind: SearchKind; score: number; hits: number; total: bigint }[]>`
+    WITH matched AS (${matchedCte(query, filters)})
+    SELECT gid, MIN(kind) AS kind, (MAX(score) + 0.15 * LN(COUNT(*)))::float8 AS score, COUNT(*)::int AS hits,
+           MAX(source_date) AS source_date, MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*) OVER () AS total
+    FROM matched GROUP BY gid
+    ORDER BY ${order}
     OFFSET ${options.offset} LIMIT ${options.limit}`;
-  const total = rows[0] ? Number(rows[0].total) : options.offset > 0 ? await countGroups(db, query, filters) : 0;
-  return { total, groups: rows.map((r) => ({ gid: r.gid, kind: r.kind, score: Number(r.score), hits: r.hits, best: r.best })) };
+  const total = page[0] ? Number(page[0].total) : options.offset > 0 ? await countGroups(db, query, filters) : 0;
+  if (!page.length) return { total, groups: [] };
+  // …then the best passages of just those groups.
+  const gids = page.map((g) => g.gid);
+  const passages = await db.$queryRaw<{ gid: string; id: string; n: number; text: string; score: number }[]>`
+    WITH matched AS (${matchedCte(query, filters, Prisma.sql`COALESCE(p."documentId", p."planNodeId") = ANY(${gids})`)}),
+    ranked AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.gid ORDER BY m.score DESC, m.n) AS rk FROM matched m)
+    SELECT gid, id, n, text, score::float8 AS score FROM ranked WHERE rk <= ${options.passages} ORDER BY gid, rk`;
+  const byGroup = new Map<string, GroupRow["best"]>();
+  for (const p of passages) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { id: p.id, n: p.n, text: p.text, score: Number(p.score) }]);
+  return { total, groups: page.map((g) => ({ gid: g.gid, kind: g.kind, score: Number(g.score), hits: g.hits, best: byGroup.get(g.gid) ?? [] })) };
 }
 
 async function countGroups(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<number> {
@@ -128,22 +133,27 @@ export interface FacetRows {
   year: Record<string, number>;
 }
 
-/** Counts of matching documents/plan nodes per facet value (each facet ignores its own filter). */
+const FACETS = ["kind", "source", "person", "year"] as const;
+
+/** Counts of matching documents/plan nodes per facet value; each facet ignores its own filter. */
 export async function searchFacets(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<FacetRows> {
-  const facet = async (name: keyof FacetRows, keyExpr: Prisma.Sql, join: Prisma.Sql = Prisma.empty): Promise<Record<string, number>> => {
-    const own = { ...filters, [name]: undefined };
-    const rows = await db.$queryRaw<{ key: string | null; n: bigint }[]>`
-      WITH matched AS (${matchedCte(query, own)}),
-      groups AS (SELECT DISTINCT gid, kind, source_id, source_date FROM matched)
-      SELECT ${keyExpr} AS key, COUNT(DISTINCT g.gid) AS n FROM groups g ${join}
-      GROUP BY 1 HAVING ${keyExpr} IS NOT NULL ORDER BY n DESC LIMIT 50`;
-    return Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+  const compute = async (f: SearchFilters, names: readonly (keyof FacetRows)[]) => {
+    if (!names.length) return [];
+    return db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
+      WITH matched AS (${matchedCte(query, f)}),
+      groups AS (SELECT gid, MIN(kind) AS kind, MIN(source_id) AS source_id, MIN(source_date) AS source_date FROM matched GROUP BY gid)
+      SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM groups GROUP BY kind
+      UNION ALL SELECT 'source', source_id, COUNT(*) FROM groups WHERE source_id IS NOT NULL GROUP BY source_id
+      UNION ALL SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM groups WHERE source_date IS NOT NULL GROUP BY 2
+      UNION ALL SELECT 'person', dp."personId", COUNT(*) FROM groups g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`.then((rows) =>
+      rows.filter((r) => names.includes(r.facet)),
+    );
   };
-  const [kind, source, person, year] = await Promise.all([
-    facet("kind", Prisma.sql`g.kind`),
-    facet("source", Prisma.sql`g.source_id`),
-    facet("person", Prisma.sql`dp."personId"`, Prisma.sql`JOIN "DocumentPerson" dp ON dp."documentId" = g.gid`),
-    facet("year", Prisma.sql`EXTRACT(YEAR FROM g.source_date)::int::text`),
-  ]);
-  return { kind, source, person, year };
+  const active = FACETS.filter((f) => filters[f] !== undefined);
+  const inactive = FACETS.filter((f) => filters[f] === undefined);
+  const results = await Promise.all([compute(filters, inactive), ...active.map((f) => compute({ ...filters, [f]: undefined }, [f]))]);
+  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {} };
+  for (const r of results.flat()) out[r.facet][r.key] = Number(r.n);
+  for (const f of FACETS) out[f] = Object.fromEntries(Object.entries(out[f]).sort((a, b) => b[1] - a[1]).slice(0, 50));
+  return out;
 }

@@ -1,0 +1,96 @@
+/**
+ * npm run bench:search — latency of search on the real corpus and on a synthetic corpus ×100
+ * (the real documents copied 100 times into a separate database, generated here and dropped
+ * afterwards, never committed). For each: the search service as /api/v1/search runs it
+ * (parse, SQL, facets, assembly, JSON), and the ranking SQL alone, in the same run.
+ * Targets on a 2-core machine: p95 ≤ 50 ms on the corpus, ≤ 150 ms at ×100.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDatabase, createDatabaseIfMissing, dropDatabase, withDatabase } from "../lib/infra/database";
+import { projectRoot } from "../lib/infra/paths";
+import { createPrismaClient, type PrismaClient } from "../lib/infra/prisma-client";
+import { applyMigrations } from "../lib/infra/schema-engine";
+import { runIngest } from "../lib/ingest/run";
+import { parseQuery } from "../lib/search/query";
+import { searchWith } from "../lib/search/service";
+import { searchGroups } from "../lib/search/sql";
+
+const ROUNDS = Number(process.argv[2] ?? 3);
+const queries: string[] = JSON.parse(fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8")).queries.map((q: { q: string }) => q.q);
+
+function percentiles(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  return { n: s.length, p50: at(50), p95: at(95), p99: at(99) };
+}
+
+async function measure(db: PrismaClient) {
+  const service: number[] = [];
+  const sql: number[] = [];
+  // Warm-up: plans, caches, jieba.
+  for (const q of queries.slice(0, 5)) await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance" });
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of queries) {
+      let t = performance.now();
+      const result = await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance" });
+      JSON.stringify(result.hits);
+      service.push(performance.now() - t);
+      const parsed = parseQuery(q);
+      t = performance.now();
+      await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", passages: 3 });
+      sql.push(performance.now() - t);
+    }
+  }
+  return { service: percentiles(service), sql: percentiles(sql) };
+}
+
+/** Copies every document (with speakers and paragraphs, search columns included) 99 more times. */
+async function multiply(db: PrismaClient, times: number) {
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Document" (id, "sourceId", kind, ordinal, title, subtitle, date, "authoringOffice", "lineStart", "lineEnd")
+    SELECT d.id || '-x' || k, d."sourceId", d.kind, d.ordinal + 1000 * k, d.title, d.subtitle, d.date, d."authoringOffice", d."lineStart", d."lineEnd"
+    FROM "Document" d CROSS JOIN generate_series(1, ${times - 1}) k`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "DocumentPerson" ("documentId", "personId", position, role, affiliation)
+    SELECT dp."documentId" || '-x' || k, dp."personId", dp.position, dp.role, dp.affiliation
+    FROM "DocumentPerson" dp CROSS JOIN generate_series(1, ${times - 1}) k WHERE dp."documentId" NOT LIKE '%-x%'`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Paragraph" (id, "documentId", "planNodeId", n, text, "headingLevel", "lineStart", "lineEnd", "searchTitle", "searchHeading", "searchBody", "normText")
+    SELECT p.id || '-x' || k, CASE WHEN p."documentId" IS NULL THEN NULL ELSE p."documentId" || '-x' || k END, p."planNodeId", p.n + 10000 * k,
+           p.text, p."headingLevel", p."lineStart", p."lineEnd", p."searchTitle", p."searchHeading", p."searchBody", p."normText"
+    FROM "Paragraph" p CROSS JOIN generate_series(1, ${times - 1}) k WHERE p.id NOT LIKE '%-x%'`);
+  await db.$executeRawUnsafe(`ANALYZE`);
+}
+
+const handle = await ensureDatabase({ log: (m) => console.error(m) });
+const benchUrl = withDatabase(handle.url, `bench_x100_${process.pid}`);
+try {
+  await applyMigrations(handle.url);
+  await runIngest({ url: handle.url });
+  const db = createPrismaClient(handle.url, 4);
+  const corpus = await measure(db);
+  const paragraphs = await db.paragraph.count();
+  await db.$disconnect();
+
+  await createDatabaseIfMissing(benchUrl);
+  await applyMigrations(benchUrl);
+  await runIngest({ url: benchUrl });
+  const big = createPrismaClient(benchUrl, 4);
+  await multiply(big, 100);
+  const bigParagraphs = await big.paragraph.count();
+  const x100 = await measure(big);
+  await big.$disconnect();
+
+  const f = (x: number) => x.toFixed(1);
+  console.log(`${queries.length} judged queries × ${ROUNDS} rounds, sequential, one client, this machine (${(await import("node:os")).cpus().length} cores)\n`);
+  console.log("| corpus | paragraphs | what | p50 ms | p95 ms | p99 ms | target p95 |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const [name, n, m, target] of [["real", paragraphs, corpus, 50], ["×100", bigParagraphs, x100, 150]] as const) {
+    console.log(`| ${name} | ${n} | search service (API path) | ${f(m.service.p50)} | ${f(m.service.p95)} | ${f(m.service.p99)} | ≤ ${target} ${m.service.p95 <= target ? "✓" : "✗"} |`);
+    console.log(`| ${name} | ${n} | ranking SQL alone | ${f(m.sql.p50)} | ${f(m.sql.p95)} | ${f(m.sql.p99)} | |`);
+  }
+} finally {
+  await dropDatabase(benchUrl).catch(() => undefined);
+  await handle.release();
+}
