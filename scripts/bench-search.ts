@@ -28,6 +28,7 @@ function percentiles(samples: number[]) {
 async function measure(db: PrismaClient) {
   const service: number[] = [];
   const sql: number[] = [];
+  const perQuery = new Map<string, number>();
   // Warm-up: plans, caches, jieba.
   for (const q of queries.slice(0, 5)) await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance" });
   for (let r = 0; r < ROUNDS; r++) {
@@ -36,13 +37,15 @@ async function measure(db: PrismaClient) {
       const result = await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance" });
       JSON.stringify(result.hits);
       service.push(performance.now() - t);
+      perQuery.set(q, Math.max(perQuery.get(q) ?? 0, performance.now() - t));
       const parsed = parseQuery(q);
       t = performance.now();
       await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", passages: 3 });
       sql.push(performance.now() - t);
     }
   }
-  return { service: percentiles(service), sql: percentiles(sql) };
+  const slowest = [...perQuery].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([q, ms]) => `${q} (${ms.toFixed(0)} ms)`);
+  return { service: percentiles(service), sql: percentiles(sql), slowest };
 }
 
 /** Copies every document (with speakers and paragraphs, search columns included) 99 more times. */
@@ -90,6 +93,8 @@ try {
     console.log(`| ${name} | ${n} | search service (API path) | ${f(m.service.p50)} | ${f(m.service.p95)} | ${f(m.service.p99)} | ≤ ${target} ${m.service.p95 <= target ? "✓" : "✗"} |`);
     console.log(`| ${name} | ${n} | ranking SQL alone | ${f(m.sql.p50)} | ${f(m.sql.p95)} | ${f(m.sql.p99)} | |`);
   }
+  console.log(`\nSlowest queries (real): ${corpus.slowest.join("; ")}`);
+  console.log(`Slowest queries (×100): ${x100.slowest.join("; ")}`);
 } finally {
   await dropDatabase(benchUrl).catch(() => undefined);
   await handle.release();

@@ -29,9 +29,9 @@ function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
   if (tsq && t.norm.length > 1) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
   if (withSynonyms) {
     for (const s of t.synonyms) {
-      parts.push(Prisma.sql`p."normText" LIKE ${likePattern(s.norm)}`);
-      const tsq = tsqueryFor(s.tokens, "synonym");
-      if (tsq) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
+      const stsq = tsqueryFor(s.tokens, "synonym");
+      if (!stsq || s.norm.length >= 3) parts.push(Prisma.sql`p."normText" LIKE ${likePattern(s.norm)}`);
+      if (stsq) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${stsq})`);
     }
   }
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
