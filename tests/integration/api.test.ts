@@ -7,6 +7,8 @@ import { GET as getPlanNode } from "@/app/api/v1/plan/nodes/[path]/route";
 import { GET as listTargets } from "@/app/api/v1/plan/targets/route";
 import { GET as getPerson } from "@/app/api/v1/people/[id]/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { GET as search } from "@/app/api/v1/search/route";
+import { GET as suggestRoute } from "@/app/api/v1/suggest/route";
 
 const BASE = "http://localhost/api/v1";
 const req = (path: string) => new Request(`${BASE}${path}`);
@@ -113,8 +115,63 @@ describe("GET /api/v1/people/{id}", () => {
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 and describes every route", () => {
     expect(Object.keys(openapi.paths).sort()).toEqual(
-      ["/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/people/{id}", "/api/v1/plan", "/api/v1/plan/nodes/{path}", "/api/v1/plan/targets"].sort(),
+      ["/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/people/{id}", "/api/v1/plan", "/api/v1/plan/nodes/{path}", "/api/v1/plan/targets", "/api/v1/search", "/api/v1/suggest"].sort(),
     );
     expect(ajv.getSchema("openapi#/components/schemas/Document")).toBeDefined();
+  });
+});
+
+describe("GET /api/v1/search", () => {
+  it("returns grouped hits with highlights and facets", async () => {
+    const body = await expectResponse(await search(req(`/search?q=${encodeURIComponent("碳达峰")}&pageSize=5`)), "/api/v1/search", 200);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.hits[0].documentId).toBe("daxing-cppcc-2023-speeches-09");
+    const [a, b] = body.hits[0].snippet.highlights[0];
+    expect(body.hits[0].snippet.text.slice(a, b)).toMatch(/碳达峰|双碳|碳中和/);
+    expect(Object.keys(body.facets)).toEqual(["kind", "source", "person", "year"]);
+  });
+  it("gives plan hits a path and no document id", async () => {
+    const body = await (await search(req(`/search?q=${encodeURIComponent("中国药谷")}&kind=plan`))).json();
+    expect(body.hits[0]).toMatchObject({ kind: "plan", documentId: null });
+    expect(body.hits[0].planPath).toMatch(/^3/);
+  });
+  it.each([
+    ["q=", /q/],
+    ["q=x&kind=memo", /kind/],
+    ["q=x&pageSize=51", /pageSize/],
+    ["q=x&topic=a", /unknown parameter/],
+    ["q=x&year=abc", /year/],
+  ])("answers 400 for %s", async (query, message) => {
+    const body = await expectResponse(await search(req(`/search?${query}`)), "/api/v1/search", 400);
+    expect(body.error.message).toMatch(message);
+  });
+  it("treats hostile text as text", async () => {
+    for (const q of ["a & b | !c", "'); DROP TABLE \"Paragraph\"; --", "\"未闭合", "😀", "人工智能".repeat(400), ":* <-> ()"]) {
+      const res = await search(req(`/search?q=${encodeURIComponent(q)}`));
+      expect(res.status).toBe(200);
+    }
+  });
+  it("exports every hit as CSV and JSON", async () => {
+    const page = await (await search(req(`/search?q=${encodeURIComponent("产业")}&pageSize=5`))).json();
+    const csv = await search(req(`/search?q=${encodeURIComponent("产业")}&format=csv`));
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toContain("attachment");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets then read UTF-8
+    const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+    expect(lines[0]).toBe("rank,kind,title,url,paragraph,score,matchedTerms,snippet");
+    expect(lines).toHaveLength(page.total + 1);
+    const json = await (await search(req(`/search?q=${encodeURIComponent("产业")}&format=json`))).json();
+    expect(json.hits).toHaveLength(page.total);
+  });
+});
+
+describe("GET /api/v1/suggest", () => {
+  it("suggests titles, people and plan nodes", async () => {
+    const body = await expectResponse(await suggestRoute(req(`/suggest?q=${encodeURIComponent("药谷")}`)), "/api/v1/suggest", 200);
+    expect(body.items.some((i: { type: string }) => i.type === "plan")).toBe(true);
+    const people = await (await suggestRoute(req(`/suggest?q=${encodeURIComponent("周源")}`))).json();
+    expect(people.items[0]).toMatchObject({ type: "person", label: "周源" });
+    await expectResponse(await suggestRoute(req("/suggest?q=")), "/api/v1/suggest", 400);
   });
 });

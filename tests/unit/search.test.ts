@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { findRanges, snippet } from "@/lib/search/highlight";
+import { ndcgAt, recallAt } from "@/lib/search/metrics";
+import { normalizeText, normalizeWithMap } from "@/lib/search/normalize";
+import { highlightNeedles, parseQuery, tsqueryFor } from "@/lib/search/query";
+import { indexTokens, queryTokens } from "@/lib/search/segment";
+import { hitsToCsv } from "@/lib/search/export";
+import { toRuns } from "@/lib/text/highlight";
+
+describe("normalisation", () => {
+  it("folds full-width forms, traditional characters, case and spaces between Chinese", () => {
+    expect(normalizeText("ＡＢＣ１２３")).toBe("abc123");
+    expect(normalizeText("臺灣經濟發展與碳達峰")).toBe("台湾经济发展与碳达峰");
+    expect(normalizeText("京津 冀")).toBe("京津冀");
+    expect(normalizeText("5G  Network")).toBe("5g network");
+  });
+  it("maps every normalised character back to the original", () => {
+    const original = "推动“５Ｇ”赋能 发展";
+    const { text, map } = normalizeWithMap(original);
+    const at = text.indexOf("5g");
+    expect(original.slice(map[at], map[at + 2])).toBe("５Ｇ");
+  });
+});
+
+describe("segmentation with the project dictionary", () => {
+  it("keeps policy terms whole and indexes their parts", () => {
+    expect(queryTokens("临空经济区")).toEqual(["临空经济区"]);
+    expect(queryTokens("疏整促")).toEqual(["疏整促"]);
+    expect(indexTokens("新国门建设")).toEqual(expect.arrayContaining(["新国门", "建设"]));
+  });
+  it("drops question words", () => {
+    expect(queryTokens("怎样降低企业用工成本")).toEqual(["降低", "企业", "用工成本"]);
+  });
+});
+
+describe("query parsing", () => {
+  it("reads words, phrases, exclusions and OR", () => {
+    const q = parseQuery('京津冀 "国际消费中心" -新国门 冬奥 OR 奥运');
+    expect(q.clauses.map((c) => c.map((t) => t.norm))).toEqual([["京津冀"], ["国际消费中心"], ["冬奥", "奥运"]]);
+    expect(q.clauses[1]![0]!.phrase).toBe(true);
+    expect(q.excludes.map((t) => t.norm)).toEqual(["新国门"]);
+  });
+  it("expands synonyms", () => {
+    expect(parseQuery("两区").clauses[0]![0]!.synonyms.map((s) => s.norm)).toContain("自由贸易试验区");
+  });
+  it("reads anything else as text and never fails", () => {
+    expect(parseQuery("a & b | !c").clauses.flat().map((t) => t.norm)).toEqual(["a", "b", "c"]);
+    expect(parseQuery('"未闭合的引号').clauses[0]![0]!.norm).toBe("未闭合的引号");
+    expect(parseQuery("😀🎉").clauses).toEqual([]);
+    expect(parseQuery("\u0000碳\u0007").clauses[0]![0]!.norm).toBe("碳");
+    expect(parseQuery("水".repeat(2000)).clauses[0]![0]!.norm.length).toBeLessThanOrEqual(60);
+  });
+  it("builds to_tsquery text from quoted words only", () => {
+    expect(tsqueryFor(["京津冀", "产业"])).toBe("'京津冀' & '产业'");
+    expect(tsqueryFor(["降低", "企业", "用工成本"])).toBe("('降低' & '企业') | ('降低' & '用工成本') | ('企业' & '用工成本')");
+    expect(tsqueryFor(["a'b", "c:*"])).toBe("'ab' & 'c'");
+  });
+  it("highlights terms, their words and synonyms", () => {
+    expect(highlightNeedles(parseQuery("京津冀产业"))).toEqual(expect.arrayContaining(["京津冀产业", "京津冀", "产业"]));
+  });
+});
+
+describe("highlighting", () => {
+  it("finds occurrences through normalisation and merges overlaps", () => {
+    const text = "推進“碳達峰”，實現碳達峰碳中和";
+    expect(findRanges(text, ["碳达峰", "碳达峰碳中和"])).toEqual([[3, 6], [10, 16]]);
+  });
+  it("cuts a snippet around the first match and shifts its highlights", () => {
+    const text = `${"前文。".repeat(60)}这里讲人工智能的发展。${"后文。".repeat(60)}`;
+    const s = snippet(text, findRanges(text, ["人工智能"]), 60);
+    const [a, b] = s.highlights[0]!;
+    expect(s.text.slice(a, b)).toBe("人工智能");
+    expect(s.text.startsWith("…")).toBe(true);
+  });
+  it("splits text into plain and marked runs", () => {
+    expect(toRuns("abcdef", [[1, 3], [2, 4]])).toEqual([
+      { text: "a", highlight: false, start: 0 },
+      { text: "bcd", highlight: true, start: 1 },
+      { text: "ef", highlight: false, start: 4 },
+    ]);
+  });
+});
+
+describe("metrics and export", () => {
+  it("computes nDCG and recall, crediting a judged plan node once", () => {
+    const judged = { a: 3, "plan:3.2": 2 };
+    expect(ndcgAt(["a", "plan:3.2.1", "plan:3.2.2"], judged)).toBeCloseTo(1);
+    expect(recallAt(["x", "plan:3.2.1"], judged)).toBe(0.5);
+  });
+  it("writes CSV that spreadsheets read safely", () => {
+    const csv = hitsToCsv(
+      [{ kind: "speech", title: '=HYPERLINK("x")', url: "/s/1", passages: [{ url: "/s/1#p-2" }], score: 1, matchedTerms: ["碳"], snippet: { text: "a,b" } } as never],
+      "http://h",
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain('"a,b"');
+  });
+});
