@@ -11,6 +11,11 @@ import type { ParseResult, ParsedParagraph } from "./types";
 import { normalizeText } from "../search/normalize";
 import { indexTokens } from "../search/segment";
 
+/** What a document is found by besides its text: title, speakers and authoring office (weight A). */
+function searchTitleOf(d: ParseResult["documents"][number]): string {
+  return [d.title, ...d.speakers.map((s) => s.name), d.authoringOffice ?? ""].join(" ");
+}
+
 /** Search columns of a paragraph: segmented title/heading/body and the normalised text. */
 function searchFields(title: string, p: ParsedParagraph) {
   const body = indexTokens(p.text).join(" ");
@@ -68,7 +73,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
             const id = documentId(entry.id, d.ordinal);
             return d.paragraphs.map((p, i) => ({
               id: paragraphId(id, i + 1), documentId: id, n: i + 1, text: p.text, headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd,
-              ...searchFields(d.title, p),
+              ...searchFields(searchTitleOf(d), p),
             }));
           }),
         });

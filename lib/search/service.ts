@@ -100,7 +100,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       paragraphN: top.n,
       snippet: top.snippet,
       passages,
-      matchedTerms: matchedTermsOf(query, g.best.map((b) => b.text).concat(doc ? doc.title : node!.title)),
+      matchedTerms: matchedTermsOf(query, g.best.map((b) => b.text).concat(doc ? [doc.title, ...doc.speakers.map((x) => x.person.name)] : node!.title)),
       score: Math.round(g.score * 1000) / 1000,
       date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
       speakers: doc ? doc.speakers.map((s) => s.person.name) : [],
