@@ -151,6 +151,26 @@ describe("GET /api/v1/search", () => {
       expect(res.status).toBe(200);
     }
   });
+  it("answers a few thousand generated hostile queries without a 5xx", async () => {
+    const pieces = ["'", '"', "\\", "&", "|", "!", "(", ")", ":*", "<->", "%", "_", "😀", "碳", "水", "OR", "-", "－", "“", "”", "\u0000", "\u0007", "DROP", "';--", " ", "京津冀", "\u{20000}", "<script>", "%00", "+", "*"];
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 2000; i++) {
+      const q = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() > 0.5 ? " " : "");
+      const extra = i % 3 === 0 ? `&page=${Math.floor(rand() * 5)}&pageSize=${Math.floor(rand() * 60)}` : "";
+      const res = await search(req(`/search?q=${encodeURIComponent(q)}${extra}`));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    // Bytes that are not UTF-8 at all, as a raw client could send them.
+    for (const raw of ["%ED%A0%80", "%E0%A4", "%FF%FE", "%C0%AF"]) {
+      const res = await search(req(`/search?q=${raw}`));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.get(200)).toBeGreaterThan(1000);
+  }, 120_000);
+
   it("exports every hit as CSV and JSON", async () => {
     const page = await (await search(req(`/search?q=${encodeURIComponent("产业")}&pageSize=5`))).json();
     const csv = await search(req(`/search?q=${encodeURIComponent("产业")}&format=csv`));
