@@ -13,6 +13,7 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
   await expect(page.getByRole("heading", { level: 1, name: "检索：碳达峰" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("找到");
   await expect(page.locator("mark").first()).toBeVisible();
+  await expect(page).toHaveTitle(/碳达峰/);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
