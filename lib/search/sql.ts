@@ -17,24 +17,63 @@ export interface SearchFilters {
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Does the paragraph match this term (or, with synonyms, any of its expansions)? */
-function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
+type Predicate = { like: string } | { tsquery: string };
+
+/** The atomic conditions under which a paragraph matches a term (or, with synonyms, an expansion). */
+function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
+  const out: Predicate[] = [];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
   // Substring matching backs up segmentation (unknown words, words split differently). The
   // trigram index serves it from three characters on; a two-character word is an index token
   // of its own (search-mode segmentation emits them), and one character can only be a substring.
-  if (t.phrase || !tsq || t.norm.length !== 2) parts.push(Prisma.sql`p."normText" LIKE ${likePattern(t.norm)}`);
+  if (t.phrase || !tsq || t.norm.length !== 2) out.push({ like: likePattern(t.norm) });
   // One-character words are too common as index tokens; substring matching covers them.
-  if (tsq && t.norm.length > 1) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${tsq})`);
+  if (tsq && t.norm.length > 1) out.push({ tsquery: tsq });
   if (withSynonyms) {
     for (const s of t.synonyms) {
       const stsq = tsqueryFor(s.tokens, "synonym");
-      if (!stsq || s.norm.length >= 3) parts.push(Prisma.sql`p."normText" LIKE ${likePattern(s.norm)}`);
-      if (stsq) parts.push(Prisma.sql`p.search @@ to_tsquery('simple', ${stsq})`);
+      if (!stsq || s.norm.length >= 3) out.push({ like: likePattern(s.norm) });
+      if (stsq) out.push({ tsquery: stsq });
     }
   }
-  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+  return out;
+}
+
+function renderPredicate(pred: Predicate, alias: Prisma.Sql): Prisma.Sql {
+  return "like" in pred ? Prisma.sql`${alias}."normText" LIKE ${pred.like}` : Prisma.sql`${alias}.search @@ to_tsquery('simple', ${pred.tsquery})`;
+}
+
+function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(termPredicates(t, withSynonyms).map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
+}
+
+/**
+ * The clause that drives the candidate set: the one with the longest shortest term, as longer
+ * words are rarer. (Intersecting every clause's set costs more: a common word's set is large.)
+ */
+function leadClause(query: ParsedQuery): number {
+  let best = 0;
+  let bestLength = -1;
+  query.clauses.forEach((clause, i) => {
+    const length = Math.min(...clause.map((t) => t.norm.length));
+    if (length > bestLength) {
+      best = i;
+      bestLength = length;
+    }
+  });
+  return best;
+}
+
+/**
+ * Candidate paragraph ids for the lead clause, one index-friendly query per predicate: an OR of
+ * LIKE and full-text conditions over the whole table would make the planner scan (and
+ * de-TOAST) every row. The other clauses then filter the candidates only.
+ */
+function candidates(query: ParsedQuery): Prisma.Sql {
+  const selects = query.clauses[leadClause(query)]!
+    .flatMap((t) => termPredicates(t, true))
+    .map((pr) => Prisma.sql`SELECT c.id FROM "Paragraph" c WHERE ${renderPredicate(pr, Prisma.raw("c"))}`);
+  return Prisma.join(selects, " UNION ");
 }
 
 /** Relevance of a paragraph for one term: weighted full-text rank, substring occurrences, synonyms lower. */
@@ -56,7 +95,12 @@ function termScore(t: QueryTerm): Prisma.Sql {
 }
 
 function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = query.clauses.map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
+  // The lead clause is enforced by the candidate set (see candidates()); repeating it here would
+  // make PostgreSQL evaluate it, de-TOASTing rows, across the whole table.
+  const lead = leadClause(query);
+  const conditions: Prisma.Sql[] = query.clauses
+    .filter((_, i) => i !== lead)
+    .map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
   for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
   if (filters.kind === "plan") conditions.push(Prisma.sql`p."planNodeId" IS NOT NULL`);
   else if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"DocumentKind"`);
@@ -67,7 +111,7 @@ function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
 }
 
 /** The matching paragraphs with their score and grouping keys, as a CTE body. */
-function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+export function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const score = query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
   return Prisma.sql`
     SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",
@@ -76,7 +120,9 @@ function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sq
            COALESCE(d."sourceId", pl."sourceId") AS source_id,
            s.date AS source_date,
            (${score}) AS score
-    FROM "Paragraph" p
+    -- OFFSET 0 keeps the other clauses' conditions from being pushed below the join, where they
+    -- would run on every row of the table instead of on the candidates.
+    FROM (SELECT p.* FROM (${candidates(query)}) cand JOIN "Paragraph" p ON p.id = cand.id OFFSET 0) p
     LEFT JOIN "Document" d ON d.id = p."documentId"
     LEFT JOIN "PlanNode" pn ON pn.id = p."planNodeId"
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
