@@ -6,6 +6,7 @@ import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
 
 const PAGE_SIZE = 20;
 
@@ -38,28 +39,8 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
         <p className="text-stone-600 dark:text-stone-300">{INTRO[kind]}</p>
       </PageHeader>
       <form method="get" action={base} className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
-        <label className="flex flex-col gap-1">
-          <span>来源</span>
-          <select name="source" defaultValue={params.source ?? ""} className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
-            <option value="">全部来源</option>
-            {kindSources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>人物</span>
-          <select name="person" defaultValue={params.person ?? ""} className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
-            <option value="">全部人物</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="来源" name="source" value={params.source} allLabel="全部来源" options={kindSources.map((s) => ({ value: s.id, label: s.title }))} />
+        <SelectField label="人物" name="person" value={params.person} allLabel="全部人物" options={people.map((p) => ({ value: p.id, label: p.name }))} />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-white hover:bg-brand-800">
           筛选
         </button>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDocument, getSourceLines, type DocumentDetail, type DocumentParagraph } from "@/lib/data/documents";
@@ -10,6 +11,12 @@ export async function loadDocumentOfKind(kind: DocumentKind, id: string) {
   const doc = await getDocument(decodeURIComponent(id));
   if (!doc || doc.kind !== kind) notFound();
   return doc;
+}
+
+/** Page metadata of a document: its title, and its first real paragraph as the description. */
+export async function documentMetadata(kind: DocumentKind, id: string): Promise<Metadata> {
+  const doc = await loadDocumentOfKind(kind, id);
+  return { title: doc.title, description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120) };
 }
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {

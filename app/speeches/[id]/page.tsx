@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { DocumentPage, loadDocumentOfKind } from "@/components/documents/document-page";
+import { DocumentPage, documentMetadata, loadDocumentOfKind } from "@/components/documents/document-page";
 import type { SearchParamsInput } from "@/lib/data/params";
 
 interface Props {
@@ -7,12 +6,10 @@ interface Props {
   searchParams: SearchParamsInput;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = await loadDocumentOfKind("speech", (await params).id);
-  return { title: doc.title, description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120) };
+export async function generateMetadata({ params }: Props) {
+  return documentMetadata("speech", (await params).id);
 }
 
 export default async function Page({ params, searchParams }: Props) {
-  const doc = await loadDocumentOfKind("speech", (await params).id);
-  return <DocumentPage doc={doc} searchParams={searchParams} />;
+  return <DocumentPage doc={await loadDocumentOfKind("speech", (await params).id)} searchParams={searchParams} />;
 }
