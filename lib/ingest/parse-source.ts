@@ -13,7 +13,7 @@ import type { ParseResult } from "./types";
 /** Bump a parser's version when its output changes: sources it produced are re-ingested. */
 export const PARSER_VERSIONS: Record<SourceEntry["format"], number> = {
   "cppcc-speeches": 2,
-  "five-year-plan": 2,
+  "five-year-plan": 3,
   "npc-reports": 2,
   "news-proposals": 2,
   "news-comments": 2,

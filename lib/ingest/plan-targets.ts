@@ -30,7 +30,7 @@ const COMPARATORS: [RegExp, string][] = [
   [/左右|约/u, "≈"],
   [/达到|提高到|提升到|增至|实现|建成|完成|新增|累计/u, "="],
 ];
-const COMMIT = /力争|确保|达到|突破|超过|不低于|不少于|控制在|以内|提高到|提升到|新增|建成|实现|完成|打造|培育|形成|建设|引进|推动|争取|保持|降低|下降|增长|提高|提升/u;
+const COMMIT = /力争|确保|达到|突破|超过|不低于|不少于|控制在|以内|提高到|提升到|新增|新建|建成|创建|实现|完成|打造|培育|形成|建设|引进|推动|争取|保持|降低|下降|增长|提高|提升/u;
 
 function yearOf(sentence: string): number | null {
   const m = sentence.match(FUTURE_YEAR_CONTEXT);
@@ -46,43 +46,77 @@ function indicatorOf(clause: string, quantityIndex: number): string | null {
   let before = clause.slice(0, quantityIndex);
   for (const [re] of COMPARATORS) before = before.replace(new RegExp(`(${re.source})\\s*$`, "u"), "");
   before = before.replace(/^(?:到|至)?(?:20\d{2}|二〇\S{2})年(?:前|底|末)?[,，]?/u, "");
-  before = before.replace(/^.*[,，:：]/u, "").replace(/^(?:力争|确保|争取|全区|累计|其中|年均)/u, "").trim();
+  before = before.replace(/^.*[,，:：]/u, "").replace(/^(?:力争|确保|争取|全区|累计|其中|年均)+/u, "").replace(/^(?:实现|完成|新建|新增|建成|培育|打造)/u, "").trim();
+  before = before.replace(/[“"‘]$/u, "").trim();
   before = before.replace(/(?:达到|提高到|提升到|增至|控制在|不低于|不少于|超过|突破|约|为)$/u, "").trim();
   return before.length >= 2 && before.length <= 30 ? before : null;
 }
 
 export type TargetCandidate = Omit<ParsedPlanTarget, "lineStart" | "paragraphN">;
 
-/** Reads one sentence as a target or achievement, or null when it commits to nothing measurable. */
 const MAGNITUDE = /((?:[一二三四五六七八九十两]|\d+)?(?:千亿|百亿|万亿|千万|百万))(级)/u;
 
-export function readTargetSentence(sentence: string, mode: "plan" | "past"): TargetCandidate | null {
-  const quantity = sentence.match(MAGNITUDE) ?? sentence.match(QUANTITY);
-  const year = yearOf(sentence);
-  const futureYear = year !== null && year >= 2021 ? year : null;
-  if (!quantity && futureYear === null) return null;
-  if (mode === "plan" && !quantity && !FUTURE_YEAR_CONTEXT.test(sentence)) return null;
-  if (mode === "plan" && !COMMIT.test(sentence)) return null;
-  const kind: PlanTargetKind = mode === "past" ? "achievement" : "target";
-  if (kind === "achievement" && !quantity) return null;
+/** The quantity a clause commits to: the one right after a comparator word if any, else the first. */
+function quantityOf(clause: string): RegExpMatchArray | null {
+  const magnitude = clause.match(MAGNITUDE);
+  if (magnitude) return magnitude;
+  const all = [...clause.matchAll(new RegExp(QUANTITY.source, "gu"))];
+  return all.find((m) => COMPARATORS.some(([re]) => re.test(clause.slice(Math.max(0, (m.index ?? 0) - 4), m.index)))) ?? all[0] ?? null;
+}
 
-  let value: string | null = null;
-  let valueNumber: number | null = null;
-  let unit: string | null = null;
-  let indicator: string | null = null;
-  let comparator: string | null = null;
-  if (quantity) {
-    value = quantity[1]!;
-    valueNumber = /^\d/.test(value) ? Number(value) : null;
-    unit = quantity[2]!;
-    const clauses = sentence.split(/[,，;；]/u);
-    const clause = clauses.find((c) => c.includes(quantity[0])) ?? sentence;
-    const idx = clause.indexOf(quantity[0]);
-    indicator = indicatorOf(clause, idx);
-    const window = clause.slice(Math.max(0, idx - 6), idx + quantity[0].length + 3);
-    comparator = COMPARATORS.find(([re]) => re.test(window))?.[1] ?? null;
+/**
+ * Reads a sentence clause by clause ("到2025年适龄儿童入园率达到99%以上,普惠性幼儿园覆盖率达到95%以上"
+ * holds two targets, both for 2025): each clause that commits to a number and/or a deadline is a
+ * target; in the past-period section, each clause with a figure is an achievement.
+ */
+export function readTargets(sentence: string, mode: "plan" | "past"): TargetCandidate[] {
+  const out: TargetCandidate[] = [];
+  const sentenceCommits = COMMIT.test(sentence);
+  let carriedYear: number | null = null;
+  for (const raw of sentence.split(/(?<=[,，;；])/u)) {
+    const clause = raw.trim();
+    if (!clause) continue;
+    const quantity = quantityOf(clause);
+    const year = yearOf(clause);
+    const deadline = FUTURE_YEAR_CONTEXT.test(clause) && year !== null && year >= 2021 ? year : null;
+    if (deadline !== null) carriedYear = deadline;
+    if (mode === "past") {
+      if (!quantity) continue;
+    } else {
+      if (!quantity && deadline === null) continue;
+      if (!COMMIT.test(clause) && !(sentenceCommits && quantity)) continue;
+    }
+    let value: string | null = null;
+    let valueNumber: number | null = null;
+    let unit: string | null = null;
+    let indicator: string | null = null;
+    let comparator: string | null = null;
+    if (quantity) {
+      value = quantity[1]!;
+      valueNumber = /^\d/.test(value) ? Number(value) : null;
+      unit = quantity[2]!;
+      const idx = quantity.index ?? clause.indexOf(quantity[0]);
+      indicator = indicatorOf(clause, idx);
+      const window = clause.slice(Math.max(0, idx - 6), idx + quantity[0].length + 3);
+      comparator = COMPARATORS.find(([re]) => re.test(window))?.[1] ?? null;
+    }
+    out.push({
+      kind: mode === "past" ? "achievement" : "target",
+      text: clause.replace(/[,，;；]$/u, ""),
+      indicator,
+      value,
+      valueNumber,
+      unit,
+      year: mode === "past" ? null : (deadline ?? carriedYear),
+      comparator,
+    });
   }
-  return { kind, text: sentence, indicator, value, valueNumber, unit, year: kind === "achievement" ? null : futureYear, comparator };
+  return out;
+}
+
+/** The first target or achievement of a sentence, or null (kept for callers reading one sentence). */
+export function readTargetSentence(sentence: string, mode: "plan" | "past"): TargetCandidate | null {
+  return readTargets(sentence, mode)[0] ?? null;
 }
 
 /** A "--" goal item of 主要目标: its lead phrase names it. */

@@ -4,7 +4,7 @@ import { isCaption, parseReports } from "@/lib/ingest/parsers/npc-reports";
 import { chineseNumber, parsePlan } from "@/lib/ingest/parsers/five-year-plan";
 import { parseNewsComments, parseNewsProposals } from "@/lib/ingest/parsers/news";
 import { parseGeneric } from "@/lib/ingest/parsers/generic";
-import { chineseYear, readTargetSentence } from "@/lib/ingest/plan-targets";
+import { chineseYear, readTargets, readTargetSentence } from "@/lib/ingest/plan-targets";
 import { ParseError } from "@/lib/ingest/types";
 import { fixture } from "../support/fixtures";
 
@@ -111,6 +111,15 @@ describe("plan targets", () => {
     expect(chineseYear("二〇三五")).toBe(2035);
     expect(chineseNumber("十四")).toBe(14);
     expect(readTargetSentence("打造千亿级生物医药产业集群。", "plan")).toMatchObject({ value: "千亿", unit: "级" });
+  });
+  it("reads every committing clause of a sentence, carrying its deadline", () => {
+    const targets = readTargets("持续实施学前教育行动计划,到2025年适龄儿童入园率达到99%以上,普惠性幼儿园覆盖率达到95%以上。", "plan");
+    expect(targets.map((t) => [t.indicator, t.value, t.year])).toEqual([
+      ["适龄儿童入园率", "99", 2025],
+      ["普惠性幼儿园覆盖率", "95", 2025],
+    ]);
+    expect(readTargets("实现公交站点500米覆盖率达到90%。", "plan")[0]).toMatchObject({ indicator: "公交站点500米覆盖率", value: "90", unit: "%" });
+    expect(readTargets("2022年实现国家卫生镇全覆盖,2023年成功创建国家卫生区。", "plan").map((t) => t.year)).toEqual([2022, 2023]);
   });
   it("ignores sentences without a number or deadline", () => {
     expect(readTargetSentence("完善三级养老服务体系。", "plan")).toBeNull();

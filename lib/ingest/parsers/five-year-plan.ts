@@ -3,7 +3,7 @@
  * ("• [制定机关] …"), title, approval line, 序言, 第N章 / 一、 / (一) headings, indented
  * paragraphs, figures named by file (…png) but absent, and the site's footer.
  */
-import { readGoalItem, readLongRangeGoals, readTargetSentence, splitSentences } from "../plan-targets";
+import { readGoalItem, readLongRangeGoals, readTargets, splitSentences } from "../plan-targets";
 import { collapseCjkSpaces, isBlank, toLines } from "../text";
 import { ParseError, type ParseResult, type ParseWarning, type ParsedPlan, type ParsedPlanNode, type ParsedPlanTarget } from "../types";
 
@@ -130,10 +130,7 @@ function extractTargets(nodes: ParsedPlanNode[], options: PlanOptions): void {
         readLongRangeGoals(p.text).forEach(push);
         return;
       }
-      for (const sentence of splitSentences(p.text)) {
-        const t = readTargetSentence(sentence, isPast(node.path) ? "past" : "plan");
-        if (t) push(t);
-      }
+      for (const sentence of splitSentences(p.text)) readTargets(sentence, isPast(node.path) ? "past" : "plan").forEach(push);
     });
   }
 }
