@@ -75,6 +75,7 @@ export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail;
           <h1 className="text-2xl font-semibold leading-snug tracking-tight sm:text-3xl">{doc.title}</h1>
           {doc.subtitle ? <p className="text-stone-600 dark:text-stone-300">{doc.subtitle}</p> : null}
           <p className="text-sm text-stone-600 dark:text-stone-400">
+            {doc.speakers.length ? `${doc.speakers.map((sp) => `${sp.name}${sp.role ? `（${sp.role}）` : ""}`).join("、")} · ` : ""}
             {doc.source.body} · {formatDateZh(doc.date)}
           </p>
           <div className="flex flex-wrap gap-3 pt-1 text-sm">

@@ -1,6 +1,14 @@
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { TARGET_LABEL } from "./target-labels";
 
+const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈": "约", "=": "" };
+
+/** "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. */
+function describeTarget(t: PlanTargetDto): string {
+  const value = t.value ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${t.value}${t.unit ?? ""}` : null;
+  return [value, t.year ? `${t.year}年` : null, t.path].filter(Boolean).join(" · ");
+}
+
 function collect(node: PlanNodeDetail): PlanTargetDto[] {
   return [...node.targets, ...node.children.flatMap(collect)];
 }
@@ -25,10 +33,7 @@ export function TargetPanel({ node }: { node: PlanNodeDetail }) {
                 <a href={`#t-${t.id}`} className="block">
                   {t.indicator ?? t.text.slice(0, 24)}
                 </a>
-                <span className="text-stone-600 dark:text-stone-400">
-                  {[t.comparator && t.comparator !== "=" ? t.comparator : null, t.value, t.unit].filter(Boolean).join(" ")}
-                  {t.year ? ` · ${t.year}年` : ""} · {t.path}
-                </span>
+                <span className="text-stone-600 dark:text-stone-400">{describeTarget(t)}</span>
               </li>
             ))}
           </ul>
