@@ -174,6 +174,8 @@ function accessibleBy(user: { uid: number; gid: number }, target: string): boole
   return spawnSync("test", ["-x", target], { uid: user.uid, gid: user.gid }).status === 0;
 }
 
+let leaseSequence = 0;
+
 const SHARED_DIR = path.join(fs.existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir(), "policy-explorer-pg");
 
 /**
@@ -269,7 +271,8 @@ export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => u
     return chosen;
   });
 
-  const leaseFile = path.join(leaseDir, String(process.pid));
+  // One lease per handle (pid-sequence), so two users in one process do not share a lease.
+  const leaseFile = path.join(leaseDir, `${process.pid}-${++leaseSequence}`);
   fs.writeFileSync(leaseFile, String(Date.now()));
 
   let released = false;
@@ -283,7 +286,7 @@ export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => u
       fs.rmSync(leaseFile, { force: true });
       await withLock(path.join(rootDir, "lock"), async () => {
         const others = fs.readdirSync(leaseDir).filter((f) => {
-          if (isAlive(Number(f))) return true;
+          if (isAlive(Number(f.split("-")[0]))) return true;
           fs.rmSync(path.join(leaseDir, f), { force: true });
           return false;
         });
