@@ -3,7 +3,7 @@
  * targets (a sentence that commits to a number and/or a deadline) and achievements (figures of
  * the past period). Pure functions over sentences; the plan parser decides which node is which.
  */
-import type { ParsedPlanTarget, PlanTargetKind } from "./types";
+import type { ParsedPlanTarget } from "./types";
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
