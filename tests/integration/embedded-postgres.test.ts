@@ -7,11 +7,12 @@ import { startEmbeddedPostgres } from "@/lib/infra/embedded-postgres";
 
 // Each test run gets its own cluster folder, separate from the app's and the suite's server.
 const rootDir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-supervisor-"));
-const tsx = path.resolve("node_modules/.bin/tsx");
 const child = path.resolve("tests/support/embedded-child.ts");
 
 function run(args: string[]): { done: Promise<{ port: number; dataDir: string }>; pid: number; kill: () => void } {
-  const proc = spawn(tsx, [child, rootDir, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a grandchild, which a
+  // SIGKILL of the CLI would leave running.
+  const proc = spawn(process.execPath, ["--import", "tsx", child, rootDir, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   proc.stdout.on("data", (d) => (out += d));
@@ -94,6 +95,7 @@ describe("embedded PostgreSQL supervisor", () => {
     const probe = await startEmbeddedPostgres({ rootDir });
     const dataDir = probe.dataDir;
     await probe.release();
+    expect(postmasterRunning(dataDir)).toBe(false);
     fs.writeFileSync(path.join(dataDir, "postmaster.pid"), "");
     const server = await startEmbeddedPostgres({ rootDir });
     expect(postmasterRunning(dataDir)).toBe(true);
