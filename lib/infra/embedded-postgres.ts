@@ -187,7 +187,11 @@ const SHARED_DIR = path.join(fs.existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir(
 function reachableBinaries(bins: Binaries, user: { uid: number; gid: number }, log: (m: string) => void): Binaries {
   if (accessibleBy(user, bins.postgres)) return bins;
   const native = path.resolve(path.dirname(bins.postgres), "..");
-  const stamp = crypto.createHash("sha256").update(native + fs.statSync(bins.postgres).mtimeMs).digest("hex").slice(0, 12);
+  // Keyed by what the binaries are (package version, binary size), not where they are, so every
+  // checkout of the same version shares one copy.
+  const pkgJson = path.join(native, "..", "package.json");
+  const version = fs.existsSync(pkgJson) ? (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { version?: string }).version : "unknown";
+  const stamp = crypto.createHash("sha256").update(`${version}:${fs.statSync(bins.postgres).size}`).digest("hex").slice(0, 12);
   const target = path.join(SHARED_DIR, `native-${stamp}`);
   if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
     log(`PostgreSQL's user cannot reach ${native}; using a copy in ${target}`);
