@@ -198,8 +198,12 @@ function reachableBinaries(bins: Binaries, user: { uid: number; gid: number }, l
     fs.mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
     const scratch = `${target}.tmp-${process.pid}`;
     fs.cpSync(native, scratch, { recursive: true, verbatimSymlinks: true });
-    fs.rmSync(target, { recursive: true, force: true });
-    fs.renameSync(scratch, target);
+    // Another process may have finished its copy first: keep that one, it may be in use.
+    try {
+      fs.renameSync(scratch, target);
+    } catch {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   }
   return { initdb: path.join(target, "bin", "initdb"), pg_ctl: path.join(target, "bin", "pg_ctl"), postgres: path.join(target, "bin", "postgres") };
 }
