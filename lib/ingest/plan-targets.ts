@@ -114,11 +114,6 @@ export function readTargets(sentence: string, mode: "plan" | "past"): TargetCand
   return out;
 }
 
-/** The first target or achievement of a sentence, or null (kept for callers reading one sentence). */
-export function readTargetSentence(sentence: string, mode: "plan" | "past"): TargetCandidate | null {
-  return readTargets(sentence, mode)[0] ?? null;
-}
-
 /** A "--" goal item of 主要目标: its lead phrase names it. */
 export function readGoalItem(item: string): TargetCandidate {
   const text = item.replace(/^[-—–]{1,2}\s*/u, "").trim();

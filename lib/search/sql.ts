@@ -111,7 +111,7 @@ function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
 }
 
 /** The matching paragraphs with their score and grouping keys, as a CTE body. */
-export function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const score = query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
   return Prisma.sql`
     SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",

@@ -4,7 +4,7 @@ import { isCaption, parseReports } from "@/lib/ingest/parsers/npc-reports";
 import { chineseNumber, parsePlan } from "@/lib/ingest/parsers/five-year-plan";
 import { parseNewsComments, parseNewsProposals } from "@/lib/ingest/parsers/news";
 import { parseGeneric } from "@/lib/ingest/parsers/generic";
-import { chineseYear, readTargets, readTargetSentence } from "@/lib/ingest/plan-targets";
+import { chineseYear, readTargets } from "@/lib/ingest/plan-targets";
 import { ParseError } from "@/lib/ingest/types";
 import { fixture } from "../support/fixtures";
 
@@ -104,13 +104,13 @@ describe("five-year plan", () => {
 
 describe("plan targets", () => {
   it("reads value, unit, comparator and year", () => {
-    expect(readTargetSentence("到2025年,适龄儿童入园率达到99%以上。", "plan")).toMatchObject({ kind: "target", value: "99", unit: "%", year: 2025, comparator: ">=" });
-    expect(readTargetSentence("城乡建设用地规模控制在319平方公里以内。", "plan")).toMatchObject({ indicator: "城乡建设用地规模", valueNumber: 319, unit: "平方公里", comparator: "<=" });
+    expect(readTargets("到2025年,适龄儿童入园率达到99%以上。", "plan")[0]).toMatchObject({ kind: "target", value: "99", unit: "%", year: 2025, comparator: ">=" });
+    expect(readTargets("城乡建设用地规模控制在319平方公里以内。", "plan")[0]).toMatchObject({ indicator: "城乡建设用地规模", valueNumber: 319, unit: "平方公里", comparator: "<=" });
   });
   it("counts Chinese numerals", () => {
     expect(chineseYear("二〇三五")).toBe(2035);
     expect(chineseNumber("十四")).toBe(14);
-    expect(readTargetSentence("打造千亿级生物医药产业集群。", "plan")).toMatchObject({ value: "千亿", unit: "级" });
+    expect(readTargets("打造千亿级生物医药产业集群。", "plan")[0]).toMatchObject({ value: "千亿", unit: "级" });
   });
   it("reads every committing clause of a sentence, carrying its deadline", () => {
     const targets = readTargets("持续实施学前教育行动计划,到2025年适龄儿童入园率达到99%以上,普惠性幼儿园覆盖率达到95%以上。", "plan");
@@ -122,7 +122,7 @@ describe("plan targets", () => {
     expect(readTargets("2022年实现国家卫生镇全覆盖,2023年成功创建国家卫生区。", "plan").map((t) => t.year)).toEqual([2022, 2023]);
   });
   it("ignores sentences without a number or deadline", () => {
-    expect(readTargetSentence("完善三级养老服务体系。", "plan")).toBeNull();
+    expect(readTargets("完善三级养老服务体系。", "plan")).toEqual([]);
   });
 });
 
