@@ -76,3 +76,11 @@ test("pages fit a phone screen", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("dark mode keeps contrast on every page type", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const url of ["/", "/speeches", "/speeches/daxing-cppcc-2023-speeches-03", "/plan/7", "/people", "/search?q=教育"]) {
+    await page.goto(url);
+    await expectNoSeriousA11yViolations(page);
+  }
+});
