@@ -62,10 +62,16 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
   const query = parseQuery(params.q);
   const empty = { kind: {}, source: {}, person: {}, year: {} };
   if (!query.clauses.length) return { query, total: 0, hits: [], facets: empty };
-  const [{ total, groups }, facets] = await Promise.all([
-    searchGroups(db, query, params.filters, { offset: (params.page - 1) * params.pageSize, limit: params.pageSize, sort: params.sort, passages: 3 }),
-    params.withFacets === false ? Promise.resolve(empty) : searchFacets(db, query, params.filters),
-  ]);
+  const withFacets = params.withFacets !== false;
+  const { total, groups, facets: known } = await searchGroups(db, query, params.filters, {
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+    sort: params.sort,
+    passages: 3,
+    facets: withFacets,
+  });
+  // Facets with a filter set are counted without that filter (so the other values stay visible).
+  const facets = withFacets ? await searchFacets(db, query, params.filters, { known }) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
   const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);
   const [docs, nodes] = await Promise.all([

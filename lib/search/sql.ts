@@ -111,8 +111,19 @@ function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
 }
 
 /** The matching paragraphs with their score and grouping keys, as a CTE body. */
-function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
-  const score = query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
+function scoreOf(query: ParsedQuery): Prisma.Sql {
+  return query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
+}
+
+/** Every clause (and no exclusion) holds for the paragraph. */
+function allClauses(query: ParsedQuery): Prisma.Sql {
+  const conditions = query.clauses.map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
+  for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+function matchedCte(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
+  const score = scoreOf(query);
   return Prisma.sql`
     SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",
            COALESCE(p."documentId", p."planNodeId") AS gid,
@@ -127,7 +138,7 @@ function matchedCte(query: ParsedQuery, filters: SearchFilters, extra: Prisma.Sq
     LEFT JOIN "PlanNode" pn ON pn.id = p."planNodeId"
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
-    WHERE ${whereClause(query, filters)} AND ${extra}`;
+    WHERE ${whereClause(query, filters)}`;
 }
 
 export interface GroupRow {
@@ -135,41 +146,67 @@ export interface GroupRow {
   kind: SearchKind;
   score: number;
   hits: number;
-  /** Best paragraphs of the group, best first: [id, n, text, score][]. */
+  /** Best paragraphs of the group, best first. */
   best: { id: string; n: number; text: string; score: number }[];
 }
 
+type FacetName = "kind" | "source" | "person" | "year";
+
+/**
+ * One statement for the page of groups, the total and (optionally) the facet counts of the facets
+ * that have no filter set: the matched groups are computed once and read three ways.
+ */
 export async function searchGroups(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { offset: number; limit: number; sort: "relevance" | "date"; passages: number },
-): Promise<{ total: number; groups: GroupRow[] }> {
+  options: { offset: number; limit: number; sort: "relevance" | "date"; passages: number; facets?: boolean },
+): Promise<{ total: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
   const order = options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
-  // First the page of groups (documents / plan nodes) with their scores…
-  const page = await db.$queryRaw<{ gid: string; kind: SearchKind; score: number; hits: number; total: bigint }[]>`
-    WITH matched AS (${matchedCte(query, filters)})
-    SELECT gid, MIN(kind) AS kind, (MAX(score) + 0.15 * LN(COUNT(*)))::float8 AS score, COUNT(*)::int AS hits,
-           MAX(source_date) AS source_date, MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*) OVER () AS total
-    FROM matched GROUP BY gid
-    ORDER BY ${order}
-    OFFSET ${options.offset} LIMIT ${options.limit}`;
-  const total = page[0] ? Number(page[0].total) : options.offset > 0 ? await countGroups(db, query, filters) : 0;
-  if (!page.length) return { total, groups: [] };
-  // …then the best passages of just those groups.
-  const gids = page.map((g) => g.gid);
+  const facetParts = options.facets
+    ? Prisma.sql`
+      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'kind', kind, COUNT(*) FROM g GROUP BY kind
+      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'source', source_id, COUNT(*) FROM g WHERE source_id IS NOT NULL GROUP BY source_id
+      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM g WHERE source_date IS NOT NULL GROUP BY 7
+      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'person', dp."personId", COUNT(*) FROM g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<
+    { part: "page" | "total" | "facet"; gid: string | null; kind: SearchKind | null; score: number | null; hits: number | null; facet: FacetName | null; key: string | null; n: bigint | null }[]
+  >`
+    WITH matched AS (${matchedCte(query, filters)}),
+    g AS MATERIALIZED (
+      SELECT gid, MIN(kind) AS kind, MIN(source_id) AS source_id, MAX(source_date) AS source_date,
+             MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*)::int AS hits
+      FROM matched GROUP BY gid
+    )
+    SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
+    FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
+    UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
+    ${facetParts}`;
+  const page = rows.filter((r) => r.part === "page");
+  const total = Number(rows.find((r) => r.part === "total")?.n ?? 0);
+  const facets: Partial<FacetRows> = {};
+  for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
+  if (!page.length) return { total, groups: [], facets };
+
+  // The best passages of just the groups on this page: their own paragraphs, scored, with no
+  // candidate search over the whole table.
+  const gids = page.map((g) => g.gid!);
+  const score = scoreOf(query);
   const passages = await db.$queryRaw<{ gid: string; id: string; n: number; text: string; score: number }[]>`
-    WITH matched AS (${matchedCte(query, filters, Prisma.sql`COALESCE(p."documentId", p."planNodeId") = ANY(${gids})`)}),
-    ranked AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.gid ORDER BY m.score DESC, m.n) AS rk FROM matched m)
-    SELECT gid, id, n, text, score::float8 AS score FROM ranked WHERE rk <= ${options.passages} ORDER BY gid, rk`;
+    SELECT gid, id, n, text, score FROM (
+      SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, (${score})::float8 AS score,
+             ROW_NUMBER() OVER (PARTITION BY COALESCE(p."documentId", p."planNodeId") ORDER BY (${score}) DESC, p.n) AS rk
+      FROM "Paragraph" p
+      WHERE (p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids})) AND ${allClauses(query)}
+    ) x WHERE rk <= ${options.passages} ORDER BY gid, rk`;
   const byGroup = new Map<string, GroupRow["best"]>();
   for (const p of passages) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { id: p.id, n: p.n, text: p.text, score: Number(p.score) }]);
-  return { total, groups: page.map((g) => ({ gid: g.gid, kind: g.kind, score: Number(g.score), hits: g.hits, best: byGroup.get(g.gid) ?? [] })) };
-}
-
-async function countGroups(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`WITH matched AS (${matchedCte(query, filters)}) SELECT COUNT(DISTINCT gid) AS n FROM matched`;
-  return Number(row?.n ?? 0);
+  return {
+    total,
+    facets,
+    groups: page.map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0, best: byGroup.get(g.gid!) ?? [] })),
+  };
 }
 
 export interface FacetRows {
@@ -181,8 +218,16 @@ export interface FacetRows {
 
 const FACETS = ["kind", "source", "person", "year"] as const;
 
-/** Counts of matching documents/plan nodes per facet value; each facet ignores its own filter. */
-export async function searchFacets(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<FacetRows> {
+/**
+ * Counts of matching documents/plan nodes per facet value; each facet ignores its own filter.
+ * `known` holds facets searchGroups already counted (those without a filter).
+ */
+export async function searchFacets(
+  db: PrismaClient,
+  query: ParsedQuery,
+  filters: SearchFilters,
+  options: { known?: Partial<FacetRows> } = {},
+): Promise<FacetRows> {
   const compute = async (f: SearchFilters, names: readonly (keyof FacetRows)[]) => {
     if (!names.length) return [];
     return db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
@@ -195,10 +240,11 @@ export async function searchFacets(db: PrismaClient, query: ParsedQuery, filters
       rows.filter((r) => names.includes(r.facet)),
     );
   };
+  const known = options.known ?? {};
   const active = FACETS.filter((f) => filters[f] !== undefined);
-  const inactive = FACETS.filter((f) => filters[f] === undefined);
+  const inactive = FACETS.filter((f) => filters[f] === undefined && !(f in known));
   const results = await Promise.all([compute(filters, inactive), ...active.map((f) => compute({ ...filters, [f]: undefined }, [f]))]);
-  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {} };
+  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {}, ...known };
   for (const r of results.flat()) out[r.facet][r.key] = Number(r.n);
   for (const f of FACETS) out[f] = Object.fromEntries(Object.entries(out[f]).sort((a, b) => b[1] - a[1]).slice(0, 50));
   return out;
