@@ -47,7 +47,7 @@ export default async function HomePage() {
             </li>
           ))}
         </ul>
-        <p className="text-sm text-stone-600 dark:text-stone-400">共 {overview.sources.length} 份原始资料：</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">共 {sources.length} 份原始资料：</p>
         <ul className="space-y-1 text-sm">
           {sources.map((s) => (
             <li key={s.id}>

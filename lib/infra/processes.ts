@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { childEnv } from "../env";
+import { isBuildCurrent, sourceStamp, writeBuildStamp } from "./build-stamp";
 import { projectRoot } from "./paths";
 
 export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
@@ -34,4 +36,27 @@ export function superviseChild(child: ChildProcess, cleanup: () => Promise<void>
       .catch((error: Error) => console.error(`Cleanup failed: ${error.message}`))
       .finally(() => process.exit(code ?? (signal ? 0 : 1)));
   });
+}
+
+/** Runs `next build` unless the existing build was made from the current sources. */
+export async function ensureBuild(log: (m: string) => void): Promise<void> {
+  const stamp = sourceStamp();
+  if (isBuildCurrent(stamp)) {
+    log("Build is current.");
+    return;
+  }
+  log("Building the app (next build) …");
+  await runCommand(bin("next"), ["build"], childEnv({ NEXT_TELEMETRY_DISABLED: "1" }));
+  writeBuildStamp(stamp);
+}
+
+/** Serves the app with `next start` (or `next dev`) on a database, until a signal stops it. */
+export function serveNext(options: { mode: "start" | "dev"; port: string; host?: string; databaseUrl: string; embedded: boolean; cleanup: () => Promise<void> }): void {
+  const args = [options.mode, "-p", options.port, ...(options.host ? ["-H", options.host] : [])];
+  const child = spawn(bin("next"), args, {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: childEnv({ DATABASE_URL: options.databaseUrl, APP_DATABASE_EMBEDDED: options.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" }),
+  });
+  superviseChild(child, options.cleanup);
 }
