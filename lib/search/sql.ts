@@ -65,14 +65,29 @@ function leadClause(query: ParsedQuery): number {
 }
 
 /**
- * Candidate paragraph ids for the lead clause, one index-friendly query per predicate: an OR of
- * LIKE and full-text conditions over the whole table would make the planner scan (and
- * de-TOAST) every row. The other clauses then filter the candidates only.
+ * Drops substring predicates implied by another one of the same set: a paragraph containing
+ * 科技成果转化 contains 成果转化, so only the shorter needle needs a (trigram-rechecked) scan.
+ */
+function withoutImpliedLikes(preds: Predicate[]): Predicate[] {
+  const likes = preds.flatMap((p) => ("like" in p ? [p.like.slice(1, -1)] : []));
+  const out: Predicate[] = [];
+  for (const p of preds) {
+    if ("like" in p && likes.some((other) => other !== p.like.slice(1, -1) && p.like.slice(1, -1).includes(other))) continue;
+    if (!out.some((q) => JSON.stringify(q) === JSON.stringify(p))) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Row addresses (ctid) of the lead clause's candidates, one index-friendly query per predicate:
+ * an OR of LIKE and full-text conditions over the whole table would make the planner scan (and
+ * de-TOAST) every row. Fetching the candidates by ctid is a TID scan, with no join back to the
+ * table by id (which the planner does as a hash join over the whole table).
  */
 function candidates(query: ParsedQuery): Prisma.Sql {
-  const selects = query.clauses[leadClause(query)]!
-    .flatMap((t) => termPredicates(t, true))
-    .map((pr) => Prisma.sql`SELECT c.id FROM "Paragraph" c WHERE ${renderPredicate(pr, Prisma.raw("c"))}`);
+  const selects = withoutImpliedLikes(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map(
+    (pr) => Prisma.sql`SELECT c.ctid FROM "Paragraph" c WHERE ${renderPredicate(pr, Prisma.raw("c"))}`,
+  );
   return Prisma.join(selects, " UNION ");
 }
 
@@ -94,18 +109,24 @@ function termScore(t: QueryTerm): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " + ")})`;
 }
 
-function whereClause(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
-  // The lead clause is enforced by the candidate set (see candidates()); repeating it here would
-  // make PostgreSQL evaluate it, de-TOASTing rows, across the whole table.
+/** Conditions on the paragraph itself: the non-lead clauses and the exclusions. */
+function otherClauses(query: ParsedQuery): Prisma.Sql {
+  // The lead clause is enforced by the candidate set (see candidates()).
   const lead = leadClause(query);
   const conditions: Prisma.Sql[] = query.clauses
     .filter((_, i) => i !== lead)
     .map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
   for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
-  if (filters.kind === "plan") conditions.push(Prisma.sql`p."planNodeId" IS NOT NULL`);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** Conditions on a group's document, plan and source (aliases gr, d, s of groupsCte). */
+function filterConditions(filters: SearchFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.kind === "plan") conditions.push(Prisma.sql`gr.doc_id IS NULL`);
   else if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"DocumentKind"`);
   if (filters.source) conditions.push(Prisma.sql`COALESCE(d."sourceId", pl."sourceId") = ${filters.source}`);
-  if (filters.person) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = p."documentId" AND dp."personId" = ${filters.person})`);
+  if (filters.person) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = gr.doc_id AND dp."personId" = ${filters.person})`);
   if (filters.year) conditions.push(Prisma.sql`EXTRACT(YEAR FROM s.date) = ${filters.year}`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
@@ -122,23 +143,35 @@ function allClauses(query: ParsedQuery): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-function matchedCte(query: ParsedQuery, filters: SearchFilters): Prisma.Sql {
-  const score = scoreOf(query);
+/**
+ * The matching documents and plan nodes ("groups") with their kind, source, date, score and
+ * number of matching paragraphs, as a CTE body. Filters are properties of a group, so they
+ * apply after grouping: the paragraph-level work stays the same and the joins see one row per
+ * group, not one per paragraph.
+ */
+function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true } = {}): Prisma.Sql {
+  // The innermost query scores the candidates where they are read and passes on only narrow
+  // rows: the wide text columns never reach the aggregate. OFFSET 0 keeps the planner from
+  // moving the scoring and clause conditions elsewhere.
   return Prisma.sql`
-    SELECT p.id, p."documentId", p."planNodeId", p.n, p.text, p."headingLevel",
-           COALESCE(p."documentId", p."planNodeId") AS gid,
-           CASE WHEN p."planNodeId" IS NOT NULL THEN 'plan' ELSE d.kind::text END AS kind,
-           COALESCE(d."sourceId", pl."sourceId") AS source_id,
-           s.date AS source_date,
-           (${score}) AS score
-    -- OFFSET 0 keeps the other clauses' conditions from being pushed below the join, where they
-    -- would run on every row of the table instead of on the candidates.
-    FROM (SELECT p.* FROM (${candidates(query)}) cand JOIN "Paragraph" p ON p.id = cand.id OFFSET 0) p
-    LEFT JOIN "Document" d ON d.id = p."documentId"
-    LEFT JOIN "PlanNode" pn ON pn.id = p."planNodeId"
+    SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
+           COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
+           gr.best + 0.15 * LN(gr.hits) AS gscore, gr.hits
+    FROM (
+      SELECT gid, MIN(doc_id) AS doc_id, MAX(score) AS best, COUNT(*)::int AS hits
+      FROM (
+        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, (${scored ? scoreOf(query) : Prisma.sql`0`}) AS score
+        FROM "Paragraph" p
+        WHERE p.ctid = ANY(ARRAY(${candidates(query)})) AND ${otherClauses(query)}
+        OFFSET 0
+      ) m
+      GROUP BY gid
+    ) gr
+    LEFT JOIN "Document" d ON d.id = gr.doc_id
+    LEFT JOIN "PlanNode" pn ON gr.doc_id IS NULL AND pn.id = gr.gid
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
-    WHERE ${whereClause(query, filters)}`;
+    WHERE ${filterConditions(filters)}`;
 }
 
 export interface GroupRow {
@@ -173,12 +206,7 @@ export async function searchGroups(
   const rows = await db.$queryRaw<
     { part: "page" | "total" | "facet"; gid: string | null; kind: SearchKind | null; score: number | null; hits: number | null; facet: FacetName | null; key: string | null; n: bigint | null }[]
   >`
-    WITH matched AS (${matchedCte(query, filters)}),
-    g AS MATERIALIZED (
-      SELECT gid, MIN(kind) AS kind, MIN(source_id) AS source_id, MAX(source_date) AS source_date,
-             MAX(score) + 0.15 * LN(COUNT(*)) AS gscore, COUNT(*)::int AS hits
-      FROM matched GROUP BY gid
-    )
+    WITH g AS MATERIALIZED (${groupsCte(query, filters)})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
@@ -231,8 +259,7 @@ export async function searchFacets(
   const compute = async (f: SearchFilters, names: readonly (keyof FacetRows)[]) => {
     if (!names.length) return [];
     return db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-      WITH matched AS (${matchedCte(query, f)}),
-      groups AS (SELECT gid, MIN(kind) AS kind, MIN(source_id) AS source_id, MIN(source_date) AS source_date FROM matched GROUP BY gid)
+      WITH groups AS (${groupsCte(query, f, { scored: false })})
       SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM groups GROUP BY kind
       UNION ALL SELECT 'source', source_id, COUNT(*) FROM groups WHERE source_id IS NOT NULL GROUP BY source_id
       UNION ALL SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM groups WHERE source_date IS NOT NULL GROUP BY 2
