@@ -94,9 +94,12 @@ function candidates(query: ParsedQuery): Prisma.Sql {
 /** Relevance of a paragraph for one term: weighted full-text rank, substring occurrences, synonyms lower. */
 function termScore(t: QueryTerm): Prisma.Sql {
   const pattern = likePattern(t.norm);
-  const occurrences = Prisma.sql`LEAST(5, (length(p."normText") - length(replace(p."normText", ${t.norm}, ''))) / GREATEST(1, length(${t.norm})))`;
+  // Occurrences from byte lengths: octet_length reads the length word, where length() would
+  // count the characters of the whole paragraph, twice; occurrences > 0 is the LIKE test.
+  const occurrences = Prisma.sql`(octet_length(p."normText") - octet_length(replace(p."normText", ${t.norm}, ''))) / octet_length(${t.norm})`;
   const parts: Prisma.Sql[] = [
-    Prisma.sql`CASE WHEN p."normText" LIKE ${pattern} THEN 0.4 + 0.1 * ${occurrences} ELSE 0 END`,
+    // 0 without an occurrence, else 0.4 + 0.1 per occurrence up to five, from one evaluation.
+    Prisma.sql`('{0, 0.5, 0.6, 0.7, 0.8, 0.9}'::float8[])[LEAST(5, ${occurrences}) + 1]`,
     Prisma.sql`CASE WHEN p."searchTitle" LIKE ${pattern} OR replace(p."searchTitle", ' ', '') LIKE ${pattern} THEN 0.8 ELSE 0 END`,
   ];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
