@@ -17,7 +17,7 @@ export interface SearchFilters {
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type Predicate = { like: string } | { tsquery: string };
+export type Predicate = { like: string } | { tsquery: string };
 
 /** The atomic conditions under which a paragraph matches a term (or, with synonyms, an expansion). */
 function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
@@ -65,30 +65,32 @@ function leadClause(query: ParsedQuery): number {
 }
 
 /**
- * Drops substring predicates implied by another one of the same set: a paragraph containing
- * 科技成果转化 contains 成果转化, so only the shorter needle needs a (trigram-rechecked) scan.
+ * Drops predicates implied by another one of the same OR: a paragraph containing 科技成果转化
+ * contains 成果转化, and one holding the words 京津冀 & 协同 & 发展 holds 京津冀, so only the
+ * weaker predicate needs a scan.
  */
-function withoutImpliedLikes(preds: Predicate[]): Predicate[] {
-  const likes = preds.flatMap((p) => ("like" in p ? [p.like.slice(1, -1)] : []));
-  const out: Predicate[] = [];
-  for (const p of preds) {
-    if ("like" in p && likes.some((other) => other !== p.like.slice(1, -1) && p.like.slice(1, -1).includes(other))) continue;
-    if (!out.some((q) => JSON.stringify(q) === JSON.stringify(p))) out.push(p);
-  }
-  return out;
+export function withoutImplied(preds: Predicate[]): Predicate[] {
+  const needle = (p: Predicate) => ("like" in p ? p.like.slice(1, -1) : null);
+  // The words of a tsquery that is a plain conjunction ('a' & 'b'), or null.
+  const words = (p: Predicate) => ("tsquery" in p && !p.tsquery.includes("|") ? new Set(p.tsquery.split(" & ")) : null);
+  const implies = (p: Predicate, q: Predicate) => {
+    const [np, nq] = [needle(p), needle(q)];
+    if (np !== null && nq !== null) return np !== nq && np.includes(nq);
+    const [wp, wq] = [words(p), words(q)];
+    return wp !== null && wq !== null && wp.size > wq.size && [...wq].every((w) => wp.has(w));
+  };
+  const unique = preds.filter((p, i) => preds.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
+  return unique.filter((p) => !unique.some((q) => implies(p, q)));
 }
 
 /**
- * Row addresses (ctid) of the lead clause's candidates, one index-friendly query per predicate:
- * an OR of LIKE and full-text conditions over the whole table would make the planner scan (and
- * de-TOAST) every row. Fetching the candidates by ctid is a TID scan, with no join back to the
- * table by id (which the planner does as a hash join over the whole table).
+ * The lead clause as an OR of index-friendly predicates, which PostgreSQL reads with one bitmap
+ * scan per predicate (a one-character substring, which no index serves, with a sequential scan
+ * that can run in parallel workers). The other clauses then filter these candidates only.
  */
 function candidates(query: ParsedQuery): Prisma.Sql {
-  const selects = withoutImpliedLikes(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map(
-    (pr) => Prisma.sql`SELECT c.ctid FROM "Paragraph" c WHERE ${renderPredicate(pr, Prisma.raw("c"))}`,
-  );
-  return Prisma.join(selects, " UNION ");
+  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true)));
+  return Prisma.sql`(${Prisma.join(predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
 }
 
 /** Relevance of a paragraph for one term: weighted full-text rank, substring occurrences, synonyms lower. */
@@ -165,7 +167,7 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
       FROM (
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, (${scored ? scoreOf(query) : Prisma.sql`0`}) AS score
         FROM "Paragraph" p
-        WHERE p.ctid = ANY(ARRAY(${candidates(query)})) AND ${otherClauses(query)}
+        WHERE ${candidates(query)} AND ${otherClauses(query)}
         OFFSET 0
       ) m
       GROUP BY gid

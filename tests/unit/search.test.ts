@@ -6,6 +6,8 @@ import { highlightNeedles, parseQuery, tsqueryFor } from "@/lib/search/query";
 import { indexTokens, queryTokens } from "@/lib/search/segment";
 import { hitsToCsv } from "@/lib/search/export";
 import { toRuns } from "@/lib/text/highlight";
+import { withoutImplied } from "@/lib/search/sql";
+import { sharedBuffersMb } from "@/lib/infra/embedded-postgres";
 
 describe("normalisation", () => {
   it("folds full-width forms, traditional characters, case and spaces between Chinese", () => {
@@ -94,5 +96,32 @@ describe("metrics and export", () => {
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('"a,b"');
+  });
+});
+
+describe("candidate predicates", () => {
+  it("drops a substring implied by a shorter one and a conjunction implied by fewer words", () => {
+    const preds = withoutImplied([
+      { like: "%科技成果转化%" },
+      { tsquery: "'科技成果转化'" },
+      { like: "%成果转化%" },
+      { tsquery: "'成果' & '转化'" },
+      { tsquery: "'成果' & '转化' & '科技'" },
+      { like: "%成果转化%" },
+    ]);
+    expect(preds).toEqual([{ tsquery: "'科技成果转化'" }, { like: "%成果转化%" }, { tsquery: "'成果' & '转化'" }]);
+  });
+
+  it("keeps alternatives (OR of pairs) and unrelated predicates", () => {
+    const pairs = { tsquery: "('降低' & '企业') | ('降低' & '成本')" };
+    expect(withoutImplied([pairs, { tsquery: "'降低'" }, { like: "%水%" }])).toEqual([pairs, { tsquery: "'降低'" }, { like: "%水%" }]);
+  });
+});
+
+describe("embedded server settings", () => {
+  it("gives shared buffers an eighth of memory, between 128 MB and 1 GB", () => {
+    expect(sharedBuffersMb(512 * 1024 ** 2)).toBe(128);
+    expect(sharedBuffersMb(4 * 1024 ** 3)).toBe(512);
+    expect(sharedBuffersMb(24 * 1024 ** 3)).toBe(1024);
   });
 });
