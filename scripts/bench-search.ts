@@ -14,7 +14,7 @@ import { applyMigrations } from "../lib/infra/schema-engine";
 import { runIngest } from "../lib/ingest/run";
 import { parseQuery } from "../lib/search/query";
 import { searchWith } from "../lib/search/service";
-import { searchGroups } from "../lib/search/sql";
+import { searchGroups, searchPassages } from "../lib/search/sql";
 
 const ROUNDS = Number(process.argv[2] ?? 3);
 const queries: string[] = JSON.parse(fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8")).queries.map((q: { q: string }) => q.q);
@@ -40,7 +40,8 @@ async function measure(db: PrismaClient) {
       perQuery.set(q, Math.max(perQuery.get(q) ?? 0, performance.now() - t));
       const parsed = parseQuery(q);
       t = performance.now();
-      await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", passages: 3 });
+      const { groups } = await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", facets: true });
+      await searchPassages(db, parsed, groups.map((g) => g.gid), 3);
       sql.push(performance.now() - t);
     }
   }

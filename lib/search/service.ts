@@ -2,7 +2,7 @@ import type { PrismaClient } from "../infra/prisma-client";
 import { findRanges, snippet } from "./highlight";
 import { normalizeText } from "./normalize";
 import { highlightNeedles, parseQuery, type ParsedQuery } from "./query";
-import { searchFacets, searchGroups, type SearchFilters, type SearchKind } from "./sql";
+import { mergeFacets, searchActiveFacets, searchGroups, searchPassages, type FacetRows, type SearchFilters, type SearchKind } from "./sql";
 import { documentUrl, planNodeUrl } from "../urls";
 
 export interface SearchHit {
@@ -25,7 +25,7 @@ export interface SearchResult {
   query: ParsedQuery;
   total: number;
   hits: SearchHit[];
-  facets: Awaited<ReturnType<typeof searchFacets>>;
+  facets: FacetRows;
 }
 
 /** Which terms (or their synonyms) a passage contains, for "why it matched". */
@@ -63,18 +63,17 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
   const empty = { kind: {}, source: {}, person: {}, year: {} };
   if (!query.clauses.length) return { query, total: 0, hits: [], facets: empty };
   const withFacets = params.withFacets !== false;
-  const { total, groups, facets: known } = await searchGroups(db, query, params.filters, {
-    offset: (params.page - 1) * params.pageSize,
-    limit: params.pageSize,
-    sort: params.sort,
-    passages: 3,
-    facets: withFacets,
-  });
-  // Facets with a filter set are counted without that filter (so the other values stay visible).
-  const facets = withFacets ? await searchFacets(db, query, params.filters, { known }) : empty;
+  // Three round trips, each as wide as it can be: the page, total and unfiltered facets in one
+  // statement, beside the facets that have a filter; then passages and titles of the page.
+  const [{ total, groups, facets: groupFacets }, activeFacets] = await Promise.all([
+    searchGroups(db, query, params.filters, { offset: (params.page - 1) * params.pageSize, limit: params.pageSize, sort: params.sort, facets: withFacets }),
+    withFacets ? searchActiveFacets(db, query, params.filters) : {},
+  ]);
+  const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
   const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);
-  const [docs, nodes] = await Promise.all([
+  const [passagesByGroup, docs, nodes] = await Promise.all([
+    searchPassages(db, query, groups.map((g) => g.gid), 3),
     docIds.length
       ? db.document.findMany({
           where: { id: { in: docIds } },
@@ -94,7 +93,8 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     if (!doc && !node) continue;
     const base = doc ? documentUrl(doc.kind, doc.id) : null;
     const anchor = (n: number) => (doc ? `${base}#p-${n}` : `/plan/${node!.path.split(".")[0]}#${node!.path}-p-${n}`);
-    const passages = g.best.map((b) => ({ paragraphId: b.id, n: b.n, url: anchor(b.n), snippet: snippet(b.text, findRanges(b.text, needles)) }));
+    const best = passagesByGroup.get(g.gid) ?? [];
+    const passages = best.map((b) => ({ paragraphId: b.id, n: b.n, url: anchor(b.n), snippet: snippet(b.text, findRanges(b.text, needles)) }));
     const top = passages[0]!;
     hits.push({
       kind: g.kind,
@@ -106,7 +106,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       paragraphN: top.n,
       snippet: top.snippet,
       passages,
-      matchedTerms: matchedTermsOf(query, g.best.map((b) => b.text).concat(doc ? [doc.title, ...doc.speakers.map((x) => x.person.name)] : node!.title)),
+      matchedTerms: matchedTermsOf(query, best.map((b) => b.text).concat(doc ? [doc.title, ...doc.speakers.map((x) => x.person.name)] : node!.title)),
       score: Math.round(g.score * 1000) / 1000,
       date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
       speakers: doc ? doc.speakers.map((s) => s.person.name) : [],

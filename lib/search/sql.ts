@@ -184,21 +184,27 @@ export interface GroupRow {
   kind: SearchKind;
   score: number;
   hits: number;
-  /** Best paragraphs of the group, best first. */
-  best: { id: string; n: number; text: string; score: number }[];
+}
+
+export interface PassageRow {
+  gid: string;
+  id: string;
+  n: number;
+  text: string;
+  score: number;
 }
 
 type FacetName = "kind" | "source" | "person" | "year";
 
 /**
- * One statement for the page of groups, the total and (optionally) the facet counts of the facets
- * that have no filter set: the matched groups are computed once and read three ways.
+ * One statement for the page of groups, the total and (optionally) the counts of the facets that
+ * have no filter set: the matched groups are computed once and read three ways.
  */
 export async function searchGroups(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { offset: number; limit: number; sort: "relevance" | "date"; passages: number; facets?: boolean },
+  options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean },
 ): Promise<{ total: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
   const order = options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
   const facetParts = options.facets
@@ -216,30 +222,34 @@ export async function searchGroups(
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
     ${facetParts}`;
-  const page = rows.filter((r) => r.part === "page");
-  const total = Number(rows.find((r) => r.part === "total")?.n ?? 0);
   const facets: Partial<FacetRows> = {};
   for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
-  if (!page.length) return { total, groups: [], facets };
+  return {
+    total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
+    facets,
+    groups: rows.filter((r) => r.part === "page").map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0 })),
+  };
+}
 
-  // The best passages of just the groups on this page: their own paragraphs, scored, with no
-  // candidate search over the whole table.
-  const gids = page.map((g) => g.gid!);
+/**
+ * The best passages of the given groups (a page of results), best first per group: their own
+ * paragraphs, scored, with no candidate search over the whole table.
+ */
+export async function searchPassages(db: PrismaClient, query: ParsedQuery, gids: string[], perGroup: number): Promise<Map<string, PassageRow[]>> {
+  const byGroup = new Map<string, PassageRow[]>();
+  if (!gids.length || !query.clauses.length) return byGroup;
   const score = scoreOf(query);
-  const passages = await db.$queryRaw<{ gid: string; id: string; n: number; text: string; score: number }[]>`
+  const rows = await db.$queryRaw<PassageRow[]>`
     SELECT gid, id, n, text, score FROM (
       SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, (${score})::float8 AS score,
              ROW_NUMBER() OVER (PARTITION BY COALESCE(p."documentId", p."planNodeId") ORDER BY (${score}) DESC, p.n) AS rk
-      FROM "Paragraph" p
-      WHERE (p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids})) AND ${allClauses(query)}
-    ) x WHERE rk <= ${options.passages} ORDER BY gid, rk`;
-  const byGroup = new Map<string, GroupRow["best"]>();
-  for (const p of passages) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { id: p.id, n: p.n, text: p.text, score: Number(p.score) }]);
-  return {
-    total,
-    facets,
-    groups: page.map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0, best: byGroup.get(g.gid!) ?? [] })),
-  };
+      -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
+      -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
+      FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
+      WHERE ${allClauses(query)}
+    ) x WHERE rk <= ${perGroup} ORDER BY gid, rk`;
+  for (const p of rows) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { ...p, score: Number(p.score) }]);
+  return byGroup;
 }
 
 export interface FacetRows {
@@ -252,32 +262,33 @@ export interface FacetRows {
 const FACETS = ["kind", "source", "person", "year"] as const;
 
 /**
- * Counts of matching documents/plan nodes per facet value; each facet ignores its own filter.
- * `known` holds facets searchGroups already counted (those without a filter).
+ * Counts of matching documents/plan nodes for the facets that have a filter set, each counted
+ * without its own filter (so the other values stay visible). searchGroups counts the others.
  */
-export async function searchFacets(
-  db: PrismaClient,
-  query: ParsedQuery,
-  filters: SearchFilters,
-  options: { known?: Partial<FacetRows> } = {},
-): Promise<FacetRows> {
-  const compute = async (f: SearchFilters, names: readonly (keyof FacetRows)[]) => {
-    if (!names.length) return [];
-    return db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-      WITH groups AS (${groupsCte(query, f, { scored: false })})
-      SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM groups GROUP BY kind
-      UNION ALL SELECT 'source', source_id, COUNT(*) FROM groups WHERE source_id IS NOT NULL GROUP BY source_id
-      UNION ALL SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM groups WHERE source_date IS NOT NULL GROUP BY 2
-      UNION ALL SELECT 'person', dp."personId", COUNT(*) FROM groups g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`.then((rows) =>
-      rows.filter((r) => names.includes(r.facet)),
-    );
-  };
-  const known = options.known ?? {};
+export async function searchActiveFacets(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
-  const inactive = FACETS.filter((f) => filters[f] === undefined && !(f in known));
-  const results = await Promise.all([compute(filters, inactive), ...active.map((f) => compute({ ...filters, [f]: undefined }, [f]))]);
-  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {}, ...known };
-  for (const r of results.flat()) out[r.facet][r.key] = Number(r.n);
-  for (const f of FACETS) out[f] = Object.fromEntries(Object.entries(out[f]).sort((a, b) => b[1] - a[1]).slice(0, 50));
+  const results = await Promise.all(
+    active.map((f) =>
+      db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
+        WITH groups AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false })})
+        SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM groups GROUP BY kind
+        UNION ALL SELECT 'source', source_id, COUNT(*) FROM groups WHERE source_id IS NOT NULL GROUP BY source_id
+        UNION ALL SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM groups WHERE source_date IS NOT NULL GROUP BY 2
+        UNION ALL SELECT 'person', dp."personId", COUNT(*) FROM groups g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`.then((rows) =>
+        rows.filter((r) => r.facet === f),
+      ),
+    ),
+  );
+  const out: Partial<FacetRows> = {};
+  for (const r of results.flat()) (out[r.facet] ??= {})[r.key] = Number(r.n);
+  for (const f of active) out[f] ??= {};
+  return out;
+}
+
+/** All four facets, most frequent values first, at most 50 each. */
+export function mergeFacets(...parts: Partial<FacetRows>[]): FacetRows {
+  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {} };
+  for (const part of parts) for (const f of FACETS) if (part[f]) out[f] = part[f];
+  for (const f of FACETS) out[f] = Object.fromEntries(Object.entries(out[f]).sort((x, y) => y[1] - x[1]).slice(0, 50));
   return out;
 }
