@@ -127,8 +127,15 @@ export function highlightNeedles(query: ParsedQuery): string[] {
  * letters, digits and dots, and are quoted.
  */
 export function tsqueryFor(tokens: string[], mode: "literal" | "synonym" = "literal"): string {
-  const words = [...new Set(tokens)].map((t) => `'${t.replace(/[^\p{L}\p{N}.]/gu, "")}'`).filter((t) => t !== "''").slice(0, 8);
+  let words = [...new Set(tokens.map((t) => t.replace(/[^\p{L}\p{N}.]/gu, "")))].filter(Boolean).slice(0, 8);
   if (!words.length) return "";
+  if (words.length > 2 && mode === "literal") {
+    // In a question, a one-character word is mostly grammar (来, 让, 把); pairing it with a
+    // content word matches nearly everything that has the content word.
+    const content = words.filter((w) => [...w].length > 1);
+    if (content.length >= 2) words = content;
+  }
+  words = words.map((w) => `'${w}'`);
   if (words.length <= 2 || mode === "synonym") return words.join(" & ");
   const pairs: string[] = [];
   for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);

@@ -55,6 +55,9 @@ describe("query parsing", () => {
   it("builds to_tsquery text from quoted words only", () => {
     expect(tsqueryFor(["京津冀", "产业"])).toBe("'京津冀' & '产业'");
     expect(tsqueryFor(["降低", "企业", "用工成本"])).toBe("('降低' & '企业') | ('降低' & '用工成本') | ('企业' & '用工成本')");
+    // One-character words of a question (来) are left out of the pairs when two content words remain.
+    expect(tsqueryFor(["吸引", "人才", "来", "大兴"])).toBe("('吸引' & '人才') | ('吸引' & '大兴') | ('人才' & '大兴')");
+    expect(tsqueryFor(["水", "来", "大兴"])).toBe("('水' & '来') | ('水' & '大兴') | ('来' & '大兴')");
     expect(tsqueryFor(["a'b", "c:*"])).toBe("'ab' & 'c'");
   });
   it("highlights terms, their words and synonyms", () => {
