@@ -17,7 +17,7 @@ export interface SearchFilters {
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export type Predicate = { like: string } | { tsquery: string };
+export type Predicate = { like: string } | { tsquery: string } | { char: string };
 
 /** The atomic conditions under which a paragraph matches a term (or, with synonyms, an expansion). */
 function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
@@ -40,7 +40,10 @@ function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
 }
 
 function renderPredicate(pred: Predicate, alias: Prisma.Sql): Prisma.Sql {
-  return "like" in pred ? Prisma.sql`${alias}."normText" LIKE ${pred.like}` : Prisma.sql`${alias}.search @@ to_tsquery('simple', ${pred.tsquery})`;
+  if ("like" in pred) return Prisma.sql`${alias}."normText" LIKE ${pred.like}`;
+  // The expression of the Paragraph_chars_idx index, character for character.
+  if ("char" in pred) return Prisma.sql`string_to_array(${alias}."normText", NULL) @> ARRAY[${pred.char}::text]`;
+  return Prisma.sql`${alias}.search @@ to_tsquery('simple', ${pred.tsquery})`;
 }
 
 function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
@@ -89,7 +92,10 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  * that can run in parallel workers). The other clauses then filter these candidates only.
  */
 function candidates(query: ParsedQuery): Prisma.Sql {
-  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true)));
+  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map((pr) =>
+    // A one-character substring is found through the index of each paragraph's characters.
+    "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
+  );
   return Prisma.sql`(${Prisma.join(predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
 }
 
