@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
 import { searchCorpus } from "@/lib/data/search";
 
 const run = (q: string, filters = {}, extra: Partial<Parameters<typeof searchCorpus>[0]> = {}) =>
@@ -32,7 +33,13 @@ describe("ranking on queries with known best answers", () => {
   });
 
   it("matches single characters and expands abbreviations", async () => {
-    expect((await run("水")).total).toBeGreaterThan(5);
+    // A single character goes through the index of each paragraph's characters: it must find
+    // exactly the documents and plan nodes that contain it anywhere, inside words too.
+    const [row] = await getDb().$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(DISTINCT COALESCE("documentId", "planNodeId")) AS n FROM "Paragraph" WHERE "normText" LIKE '%水%'`;
+    const water = await run("水");
+    expect(water.total).toBeGreaterThan(5);
+    expect(water.total).toBe(Number(row!.n));
     const twoZones = await run("两区");
     expect(twoZones.hits.some((h) => h.matchedTerms.some((t) => t.includes("同义词")) || h.matchedTerms.includes("两区"))).toBe(true);
   });
@@ -53,6 +60,9 @@ describe("filters and facets", () => {
     const reports = await run("产业", { kind: "report" });
     expect(reports.hits.every((h) => h.kind === "report")).toBe(true);
     expect(reports.total).toBe(r.facets.kind.report);
+    // The filtered facet is counted without its own filter, so the other kinds stay visible.
+    expect(reports.facets.kind).toEqual(r.facets.kind);
+    expect(Object.values(reports.facets.source).reduce((a, b) => a + b, 0)).toBe(reports.total);
     const bySource = await run("产业", { source: "daxing-cppcc-2023-speeches" });
     expect(bySource.hits.every((h) => h.documentId?.startsWith("daxing-cppcc-2023-speeches"))).toBe(true);
     const year = await run("产业", { year: 2020 });
