@@ -149,12 +149,12 @@ async function canConnect(port: number): Promise<boolean> {
   }
 }
 
-/** Reads postmaster.pid; removes it when it is empty or its process is gone (PostgreSQL chokes on an empty one). */
 /** Shared buffers for the embedded server: an eighth of the machine's memory, 128 MB to 1 GB. */
 export function sharedBuffersMb(totalBytes = os.totalmem()): number {
   return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
 }
 
+/** Reads postmaster.pid; removes it when it is empty or its process is gone (PostgreSQL chokes on an empty one). */
 function runningPort(clusterDir: string): number | null {
   const pidFile = path.join(clusterDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
