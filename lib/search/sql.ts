@@ -202,6 +202,20 @@ export interface PassageRow {
 
 type FacetName = "kind" | "source" | "person" | "year";
 
+/** Counts per value of one facet over the groups in CTE `g`, as rows (facet, key, n). */
+function facetCounts(facet: FacetName): Prisma.Sql {
+  switch (facet) {
+    case "kind":
+      return Prisma.sql`SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM g GROUP BY kind`;
+    case "source":
+      return Prisma.sql`SELECT 'source', source_id, COUNT(*) FROM g WHERE source_id IS NOT NULL GROUP BY source_id`;
+    case "year":
+      return Prisma.sql`SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM g WHERE source_date IS NOT NULL GROUP BY 2`;
+    case "person":
+      return Prisma.sql`SELECT 'person', dp."personId", COUNT(*) FROM g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`;
+  }
+}
+
 /**
  * One statement for the page of groups, the total and (optionally) the counts of the facets that
  * have no filter set: the matched groups are computed once and read three ways.
@@ -214,11 +228,7 @@ export async function searchGroups(
 ): Promise<{ total: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
   const order = options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
   const facetParts = options.facets
-    ? Prisma.sql`
-      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'kind', kind, COUNT(*) FROM g GROUP BY kind
-      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'source', source_id, COUNT(*) FROM g WHERE source_id IS NOT NULL GROUP BY source_id
-      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM g WHERE source_date IS NOT NULL GROUP BY 7
-      UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, 'person', dp."personId", COUNT(*) FROM g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`
+    ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(FACETS.map(facetCounts), " UNION ALL ")}) f`
     : Prisma.empty;
   const rows = await db.$queryRaw<
     { part: "page" | "total" | "facet"; gid: string | null; kind: SearchKind | null; score: number | null; hits: number | null; facet: FacetName | null; key: string | null; n: bigint | null }[]
@@ -276,13 +286,8 @@ export async function searchActiveFacets(db: PrismaClient, query: ParsedQuery, f
   const results = await Promise.all(
     active.map((f) =>
       db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH groups AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false })})
-        SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM groups GROUP BY kind
-        UNION ALL SELECT 'source', source_id, COUNT(*) FROM groups WHERE source_id IS NOT NULL GROUP BY source_id
-        UNION ALL SELECT 'year', EXTRACT(YEAR FROM source_date)::int::text, COUNT(*) FROM groups WHERE source_date IS NOT NULL GROUP BY 2
-        UNION ALL SELECT 'person', dp."personId", COUNT(*) FROM groups g JOIN "DocumentPerson" dp ON dp."documentId" = g.gid GROUP BY dp."personId"`.then((rows) =>
-        rows.filter((r) => r.facet === f),
-      ),
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false })})
+        ${facetCounts(f)}`,
     ),
   );
   const out: Partial<FacetRows> = {};
