@@ -26,7 +26,7 @@ try {
   await applyMigrations(handle.url);
   await runIngest({ url: handle.url });
 
-  const paragraphs = await db.paragraph.findMany({ select: { documentId: true, normText: true, planNode: { select: { path: true } } } });
+  const paragraphs = await db.paragraph.findMany({ select: { documentId: true, normText: true, planNode: { select: { path: true } } }, orderBy: { id: "asc" } });
   const baseline = (q: string): string[] => {
     const words = normalizeText(q).split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
     const scores = new Map<string, number>();
@@ -42,7 +42,8 @@ try {
       const key = p.documentId ?? `plan:${p.planNode!.path}`;
       scores.set(key, (scores.get(key) ?? 0) + count);
     }
-    return [...scores].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+    // Ties in a fixed order, so that every run prints the same table.
+    return [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
   };
 
   type Row = { type: string; ours: { ndcg: number; recall: number }; base: { ndcg: number; recall: number } };

@@ -99,18 +99,18 @@ function candidates(query: ParsedQuery): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
 }
 
-/** Relevance of a paragraph for one term: weighted full-text rank, substring occurrences, synonyms lower. */
+/** Relevance of a paragraph's text for one term: weighted full-text rank, substring occurrences, synonyms lower. */
 function termScore(t: QueryTerm): Prisma.Sql {
-  const pattern = likePattern(t.norm);
   // Occurrences from byte lengths: octet_length reads the length word, where length() would
   // count the characters of the whole paragraph, twice; occurrences > 0 is the LIKE test.
   const occurrences = Prisma.sql`(octet_length(p."normText") - octet_length(replace(p."normText", ${t.norm}, ''))) / octet_length(${t.norm})`;
   const parts: Prisma.Sql[] = [
     // 0 without an occurrence, else 0.4 + 0.1 per occurrence up to five, from one evaluation.
     Prisma.sql`('{0, 0.5, 0.6, 0.7, 0.8, 0.9}'::float8[])[LEAST(5, ${occurrences}) + 1]`,
-    Prisma.sql`CASE WHEN p."searchTitle" LIKE ${pattern} OR replace(p."searchTitle", ' ', '') LIKE ${pattern} THEN 0.8 ELSE 0 END`,
   ];
-  const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
+  // A one-character word is matched as a substring (see termPredicates), so occurrences and the
+  // title rank it: a full-text rank would cost a call per paragraph holding the character.
+  const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens);
   if (tsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`);
   for (const s of t.synonyms) {
     const stsq = tsqueryFor(s.tokens, "synonym");
@@ -118,6 +118,16 @@ function termScore(t: QueryTerm): Prisma.Sql {
     if (stsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${stsq}), 1) * 0.6`);
   }
   return Prisma.sql`(${Prisma.join(parts, " + ")})`;
+}
+
+/** Bonus of a group whose title (with speakers and office) holds the term. */
+function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
+  const pattern = likePattern(t.norm);
+  // The title is stored segmented (words between spaces): a term is looked for with the spaces
+  // taken out, and as typed only when it has spaces of its own (which the compact form lacks).
+  return t.norm.includes(" ")
+    ? Prisma.sql`CASE WHEN ${title} LIKE ${pattern} THEN 0.8 ELSE 0 END`
+    : Prisma.sql`CASE WHEN replace(${title}, ' ', '') LIKE ${pattern} THEN 0.8 ELSE 0 END`;
 }
 
 /** Conditions on the paragraph itself: the non-lead clauses and the exclusions. */
@@ -142,9 +152,19 @@ function filterConditions(filters: SearchFilters): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** The matching paragraphs with their score and grouping keys, as a CTE body. */
+/** A paragraph's text score: per clause, its best term. */
 function scoreOf(query: ParsedQuery): Prisma.Sql {
   return query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
+}
+
+/**
+ * A group's title score: per clause, its best term. The search title is the same on every
+ * paragraph of a group, so it is tested once per group rather than once per matching paragraph.
+ */
+function titleScoreOf(query: ParsedQuery, title: Prisma.Sql): Prisma.Sql {
+  return query.clauses.length
+    ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map((t) => termTitleScore(t, title)), ", ")})`), " + ")
+    : Prisma.sql`0`;
 }
 
 /** Every clause (and no exclusion) holds for the paragraph. */
@@ -167,16 +187,19 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
   return Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
            COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
-           gr.best + 0.15 * LN(gr.hits) AS gscore, gr.hits
+           gr.best + ${scored ? titleScoreOf(query, Prisma.sql`gr.title`) : Prisma.sql`0`} + 0.15 * LN(gr.hits) AS gscore, gr.hits
     FROM (
-      SELECT gid, MIN(doc_id) AS doc_id, MAX(score) AS best, COUNT(*)::int AS hits
+      -- Grouping by the title as well does not split a group (its paragraphs share the title) and
+      -- hands the title on without comparing strings, as MIN() would.
+      SELECT gid, MIN(doc_id) AS doc_id, title, MAX(score) AS best, COUNT(*)::int AS hits
       FROM (
-        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, (${scored ? scoreOf(query) : Prisma.sql`0`}) AS score
+        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
+               (${scored ? scoreOf(query) : Prisma.sql`0`}) AS score
         FROM "Paragraph" p
         WHERE ${candidates(query)} AND ${otherClauses(query)}
         OFFSET 0
       ) m
-      GROUP BY gid
+      GROUP BY gid, title
     ) gr
     LEFT JOIN "Document" d ON d.id = gr.doc_id
     LEFT JOIN "PlanNode" pn ON gr.doc_id IS NULL AND pn.id = gr.gid
