@@ -11,6 +11,13 @@ export const planNodeUrl = (path: string) => {
   return path === chapter ? `/plan/${chapter}` : `/plan/${chapter}#n-${path}`;
 };
 
+/** A reading-page link that marks the words of search q (the page reads ?hl=). */
+export function withHighlight(url: string, q: string): string {
+  const at = url.indexOf("#");
+  const [path, hash] = at < 0 ? [url, ""] : [url.slice(0, at), url.slice(at)];
+  return `${path}${path.includes("?") ? "&" : "?"}hl=${encodeURIComponent(q)}${hash}`;
+}
+
 /** Formats a date as precisely as the source states it. */
 export function formatDate(date: Date | null, precision: string): string | null {
   if (!date) return null;

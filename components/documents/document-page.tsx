@@ -5,6 +5,9 @@ import { getDocument, getSourceLines, type DocumentDetail, type DocumentParagrap
 import { documentPageParams, flatSearchParams, type SearchParamsInput } from "@/lib/data/params";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
+import { HighlightNotice } from "@/components/search/highlight-notice";
+import { HighlightedText } from "@/components/ui/highlighted-text";
+import { findRanges, needlesForQuery } from "@/lib/search/highlight";
 import { CopyCitationButton } from "./copy-citation-button";
 
 export async function loadDocumentOfKind(kind: DocumentKind, id: string) {
@@ -31,8 +34,9 @@ const headingClass: Record<number, string> = {
   4: "mt-4 font-medium",
 };
 
-function Paragraph({ doc, p }: { doc: DocumentDetail; p: DocumentParagraph }) {
+function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagraph; marks: [number, number][] }) {
   const anchor = `p-${p.n}`;
+  const text = marks.length ? <HighlightedText text={p.text} ranges={marks} /> : p.text;
   const tools = (
     <span className="ml-1 inline-flex items-center gap-1 align-baseline font-sans">
       <a href={`#${anchor}`} className="text-xs text-stone-700 no-underline dark:text-stone-300" aria-label={`第${p.n}段链接`}>
@@ -45,21 +49,24 @@ function Paragraph({ doc, p }: { doc: DocumentDetail; p: DocumentParagraph }) {
     const Tag = p.headingLevel === 1 ? "h2" : p.headingLevel === 2 ? "h3" : "h4";
     return (
       <Tag id={anchor} className={`group scroll-mt-20 ${headingClass[p.headingLevel] ?? headingClass[4]}`}>
-        {p.text}
+        {text}
         {tools}
       </Tag>
     );
   }
   return (
     <p id={anchor} className="group scroll-mt-20 indent-[2em] target:bg-amber-100 dark:target:bg-amber-900/40">
-      {p.text}
+      {text}
       {tools}
     </p>
   );
 }
 
 export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; searchParams: SearchParamsInput }) {
-  const { view } = documentPageParams.parse(await flatSearchParams(searchParams));
+  const { view, hl } = documentPageParams.parse(await flatSearchParams(searchParams));
+  const needles = view === "text" ? needlesForQuery(hl) : [];
+  const marks = new Map(doc.paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
+  const marked = doc.paragraphs.filter((p) => marks.get(p.id)!.length);
   const lines = view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
   const segment = `/${KIND_SEGMENT[doc.kind]}`;
@@ -84,6 +91,14 @@ export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail;
           </div>
         </header>
 
+        {hl && view === "text" ? (
+          <HighlightNotice
+            q={hl}
+            count={marked.reduce((n, p) => n + marks.get(p.id)!.length, 0)}
+            firstAnchor={marked[0] ? `p-${marked[0].n}` : null}
+            plainHref={`${segment}/${doc.id}`}
+          />
+        ) : null}
         {view === "source" ? (
           <section aria-labelledby="source-heading">
             <h2 id="source-heading" className="mb-3 text-lg font-semibold">
@@ -102,7 +117,7 @@ export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail;
         ) : (
           <div className="max-w-[42em] space-y-4 font-serif text-[1.0625rem] leading-[1.9]">
             {doc.paragraphs.map((p) => (
-              <Paragraph key={p.id} doc={doc} p={p} />
+              <Paragraph key={p.id} doc={doc} p={p} marks={marks.get(p.id)!} />
             ))}
           </div>
         )}

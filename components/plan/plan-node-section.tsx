@@ -1,5 +1,5 @@
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
-import { HighlightedText } from "@/components/ui/highlighted-text";
+import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
 import { TARGET_LABEL } from "./target-labels";
 
 /** Where each target's sentence sits in its paragraph, for highlighting. */
@@ -12,10 +12,21 @@ function targetRanges(text: string, targets: PlanTargetDto[]): [number, number][
   return ranges;
 }
 
+/** Target sentences are tinted; searched-for words inside them still stand out as marks. */
+const TARGET_MARK_CLASS = "rounded-sm bg-amber-100 px-0.5 text-inherit underline decoration-amber-500 decoration-1 underline-offset-4 dark:bg-amber-900/30";
+
+/** The nodes of a subtree, depth first (for counting marks over a chapter). */
+export function flattenNodes(node: PlanNodeDetail): PlanNodeDetail[] {
+  return [node, ...node.children.flatMap(flattenNodes)];
+}
+
+/** Where the searched-for words occur, by paragraph id: computed once for the whole chapter. */
+export type TermMarks = ReadonlyMap<string, [number, number][]>;
+
 const HEADING = { 1: "h2", 2: "h3", 3: "h4" } as const;
 const HEADING_CLASS = { 1: "text-2xl font-semibold", 2: "mt-10 text-xl font-semibold", 3: "mt-8 text-lg font-semibold" } as const;
 
-export function PlanNodeSection({ node }: { node: PlanNodeDetail }) {
+export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: TermMarks }) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
   return (
@@ -31,8 +42,18 @@ export function PlanNodeSection({ node }: { node: PlanNodeDetail }) {
         {node.paragraphs.map((p) => {
           const targets = node.targets.filter((t) => t.paragraphN === p.n);
           return (
-            <p key={p.id} id={`${node.path}-p-${p.n}`} className="indent-[2em]">
-              <HighlightedText text={p.text} ranges={targetRanges(p.text, targets)} />
+            <p key={p.id} id={`${node.path}-p-${p.n}`} className="scroll-mt-20 indent-[2em] target:bg-amber-50 dark:target:bg-amber-950/40">
+              {marks.get(p.id)?.length ? (
+                <LayeredText
+                  text={p.text}
+                  layers={[
+                    { ranges: targetRanges(p.text, targets), className: TARGET_MARK_CLASS },
+                    { ranges: marks.get(p.id)!, className: TERM_MARK_CLASS },
+                  ]}
+                />
+              ) : (
+                <HighlightedText text={p.text} ranges={targetRanges(p.text, targets)} markClassName={TARGET_MARK_CLASS} />
+              )}
               {targets.map((t) => (
                 <a key={t.id} id={`t-${t.id}`} href={`#t-${t.id}`} className="ml-1 align-super text-xs no-underline" aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}>
                   [{TARGET_LABEL[t.kind]}]
@@ -50,7 +71,7 @@ export function PlanNodeSection({ node }: { node: PlanNodeDetail }) {
         ))}
       </div>
       {node.children.map((c) => (
-        <PlanNodeSection key={c.path} node={c} />
+        <PlanNodeSection key={c.path} node={c} marks={marks} />
       ))}
     </section>
   );

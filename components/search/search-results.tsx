@@ -3,6 +3,7 @@ import type { SearchResult } from "@/lib/data/search";
 import type { SearchPageParams } from "@/lib/data/params";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
+import { withHighlight } from "@/lib/urls";
 
 export const SEARCH_KIND_LABEL: Record<string, string> = { speech: "大会发言", proposal: "委员建议", report: "调研报告", plan: "规划纲要" };
 
@@ -50,18 +51,55 @@ function Facet({ title, name, counts, labels, params }: FacetProps) {
   );
 }
 
+const FACET_TITLES = { kind: "类型", source: "来源", person: "人物", year: "年份" } as const;
+
 export function SearchResults({ result, params, sourceLabels, personLabels }: { result: SearchResult; params: SearchPageParams; sourceLabels: Record<string, string>; personLabels: Record<string, string> }) {
   const exportQuery = new URLSearchParams(searchHref(params, {}).split("?")[1]);
   exportQuery.delete("page");
+  const labels = { kind: SEARCH_KIND_LABEL, source: sourceLabels, person: personLabels, year: {} as Record<string, string> };
+  const active = (["kind", "source", "person", "year"] as const).filter((name) => params[name] !== undefined);
+  const facets = (["kind", "source", "person", "year"] as const).map((name) => (
+    <Facet key={name} title={FACET_TITLES[name]} name={name} counts={result.facets[name]} labels={labels[name]} params={params} />
+  ));
+  const pages = Math.max(1, Math.ceil(result.total / 20));
   return (
     <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-8">
       <aside aria-label="筛选条件" className="mb-6 lg:mb-0">
-        <Facet title="类型" name="kind" counts={result.facets.kind} labels={SEARCH_KIND_LABEL} params={params} />
-        <Facet title="来源" name="source" counts={result.facets.source} labels={sourceLabels} params={params} />
-        <Facet title="人物" name="person" counts={result.facets.person} labels={personLabels} params={params} />
-        <Facet title="年份" name="year" counts={result.facets.year} labels={{}} params={params} />
+        {/* On a phone the facets fold away above the results; on a wide screen they are a sidebar. */}
+        <details className="rounded-lg border border-stone-200 bg-white px-4 py-2 lg:hidden dark:border-stone-800 dark:bg-stone-900">
+          <summary className="cursor-pointer py-1 text-sm font-medium">
+            筛选：类型、来源、人物、年份{active.length ? `（已选 ${active.length} 项）` : ""}
+          </summary>
+          <div className="mt-3">{facets}</div>
+        </details>
+        <div className="hidden lg:block">{facets}</div>
       </aside>
       <div>
+        {active.length ? (
+          <ul aria-label="已选筛选条件" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+            {active.map((name) => {
+              const key = String(params[name]);
+              const label = `${FACET_TITLES[name]}：${labels[name][key] ?? key}`;
+              return (
+                <li key={name}>
+                  <Link
+                    href={searchHref(params, { [name]: undefined })}
+                    aria-label={`取消筛选 ${label}`}
+                    className="inline-flex items-center gap-1 rounded-full border border-brand-700/40 bg-brand-50 px-3 py-0.5 no-underline dark:bg-stone-800"
+                  >
+                    {label}
+                    <span aria-hidden="true">×</span>
+                  </Link>
+                </li>
+              );
+            })}
+            {active.length > 1 ? (
+              <li>
+                <Link href={searchHref(params, { kind: undefined, source: undefined, person: undefined, year: undefined })}>清除全部筛选</Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3 text-sm">
           <p role="status">
             找到 <strong>{result.total}</strong> 篇（段落按文档与规划条目归组）
@@ -77,7 +115,11 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
             <a href={`/api/v1/search?${exportQuery.toString()}&format=json`}>导出 JSON</a>
           </div>
         </div>
-        {result.hits.length === 0 ? (
+        {result.hits.length === 0 && result.total > 0 ? (
+          <p>
+            第 {params.page} 页已超出结果范围（共 {pages} 页）。<Link href={searchHref(params, { page: pages })}>转到第 {pages} 页</Link>
+          </p>
+        ) : result.hits.length === 0 ? (
           <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
         ) : (
           <ol className="space-y-6">
@@ -90,12 +132,12 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
                     {h.date ? ` · ${h.date}` : ""}
                   </p>
                   <h2 className="text-lg font-medium leading-snug">
-                    <Link href={h.url}>{h.title}</Link>
+                    <Link href={withHighlight(h.url, params.q)}>{h.title}</Link>
                   </h2>
                   <ul className="mt-1 space-y-1">
                     {h.passages.map((p) => (
                       <li key={p.paragraphId} className="text-[0.95rem] leading-7">
-                        <Link href={p.url} className="mr-2 text-xs">
+                        <Link href={withHighlight(p.url, params.q)} className="mr-2 text-xs">
                           ¶{p.n}
                         </Link>
                         <HighlightedText text={p.snippet.text} ranges={p.snippet.highlights} />

@@ -1,4 +1,7 @@
-import { toRuns } from "@/lib/text/highlight";
+import type { ReactNode } from "react";
+import { toLayeredRuns, toRuns } from "@/lib/text/highlight";
+
+const TERM_MARK = "rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30";
 
 interface HighlightedTextProps {
   text: string;
@@ -6,7 +9,7 @@ interface HighlightedTextProps {
   markClassName?: string;
 }
 
-export function HighlightedText({ text, ranges, markClassName = "rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30" }: HighlightedTextProps) {
+export function HighlightedText({ text, ranges, markClassName = TERM_MARK }: HighlightedTextProps) {
   return (
     <>
       {toRuns(text, ranges).map((run) =>
@@ -18,6 +21,30 @@ export function HighlightedText({ text, ranges, markClassName = "rounded-sm bg-a
           <span key={run.start}>{run.text}</span>
         ),
       )}
+    </>
+  );
+}
+
+export const TERM_MARK_CLASS = TERM_MARK;
+
+interface LayeredTextProps {
+  text: string;
+  /** Kinds of highlight, outermost first (e.g. a plan target's sentence, then the words searched for). */
+  layers: { ranges: readonly (readonly [number, number])[]; className: string }[];
+}
+
+/** Text with several independent kinds of highlight that may overlap, as nested <mark>s. */
+export function LayeredText({ text, layers }: LayeredTextProps) {
+  return (
+    <>
+      {toLayeredRuns(
+        text,
+        layers.map((l) => l.ranges),
+      ).map((run) => {
+        let node: ReactNode = run.text;
+        for (let k = layers.length - 1; k >= 0; k--) if (run.layers[k]) node = <mark className={layers[k]!.className}>{node}</mark>;
+        return <span key={run.start}>{node}</span>;
+      })}
     </>
   );
 }

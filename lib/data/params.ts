@@ -10,9 +10,15 @@ export const listPageParams = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
+/** ?hl= on a reading page: the search whose words are marked (as typed in the search box). */
+const highlightParam = z.string().trim().max(200).optional().catch(undefined);
+
 export const documentPageParams = z.object({
   view: z.enum(["text", "source"]).default("text").catch("text"),
+  hl: highlightParam,
 });
+
+export const planPageParams = z.object({ hl: highlightParam });
 
 export type SearchParamsInput = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,5 +1,6 @@
 import { mergeRanges } from "../text/highlight";
 import { normalizeWithMap } from "./normalize";
+import { highlightNeedles, parseQuery } from "./query";
 
 /** Ranges of the original text where any needle (normalised) occurs. */
 export function findRanges(text: string, needles: string[]): [number, number][] {
@@ -32,4 +33,9 @@ export function snippet(text: string, ranges: [number, number][], width = 140): 
     .filter(([a, b]) => b > start && a < end)
     .map(([a, b]) => [Math.max(a, start) - start + prefix.length, Math.min(b, end) - start + prefix.length] as [number, number]);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights: shifted };
+}
+
+/** The strings to mark on a reading page opened from a search for q (none without q). */
+export function needlesForQuery(q: string | undefined): string[] {
+  return q ? highlightNeedles(parseQuery(q)) : [];
 }

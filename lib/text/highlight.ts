@@ -33,3 +33,30 @@ export function toRuns(text: string, ranges: readonly (readonly [number, number]
   if (at < text.length) runs.push({ text: text.slice(at), highlight: false, start: at });
   return runs;
 }
+
+export interface LayeredRun {
+  text: string;
+  start: number;
+  /** For each layer, whether this run lies in one of its ranges. */
+  layers: boolean[];
+}
+
+/**
+ * Splits text by several independent sets of ranges (say, a plan target's sentence and the
+ * words searched for), so that each run knows which of them cover it.
+ */
+export function toLayeredRuns(text: string, layers: readonly (readonly (readonly [number, number])[])[]): LayeredRun[] {
+  const merged = layers.map((ranges) => mergeRanges(ranges));
+  const cuts = new Set([0, text.length]);
+  for (const ranges of merged) for (const [a, b] of ranges) for (const x of [a, b]) if (x > 0 && x < text.length) cuts.add(x);
+  const points = [...cuts].sort((x, y) => x - y);
+  const runs: LayeredRun[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i]!, points[i + 1]!];
+    const flags = merged.map((ranges) => ranges.some(([a, b]) => a <= start && end <= b));
+    const last = runs[runs.length - 1];
+    if (last && last.layers.every((f, k) => f === flags[k])) last.text += text.slice(start, end);
+    else runs.push({ text: text.slice(start, end), start, layers: flags });
+  }
+  return runs;
+}

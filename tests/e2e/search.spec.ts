@@ -23,11 +23,35 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
   await expect(first).toContainText("大会发言");
   await expect(first.getByRole("heading", { level: 2 })).toHaveText("落实“双碳”精神，打造零碳大兴");
 
+  await expect(page.getByRole("list", { name: "已选筛选条件" }).getByRole("link", { name: "取消筛选 类型：大会发言" })).toBeVisible();
+
   await first.getByRole("link", { name: /^¶\d+$/ }).first().click();
-  await expect(page).toHaveURL(/\/speeches\/daxing-cppcc-2023-speeches-09#p-\d+$/);
+  await expect(page).toHaveURL(/\/speeches\/daxing-cppcc-2023-speeches-09\?hl=%E7%A2%B3%E8%BE%BE%E5%B3%B0#p-\d+$/);
   const target = page.locator(new URL(page.url()).hash);
   await expect(target).toBeInViewport();
-  await expect(target).toContainText(/碳达峰|双碳|碳中和/);
+  // The paragraph is the anchor's target, and the searched-for words (synonyms too) are marked in it.
+  await expect(target.locator("mark", { hasText: /^(碳达峰|双碳|碳中和)$/ }).first()).toBeVisible();
+  const notice = page.getByRole("complementary", { name: "检索高亮" });
+  await expect(notice).toContainText(/本页 \d+ 处/);
+  await notice.getByRole("link", { name: "取消标出" }).click();
+  await expect(page).toHaveURL(/\/speeches\/daxing-cppcc-2023-speeches-09$/);
+  await expect(page.locator("main mark")).toHaveCount(0);
+});
+
+test("a plan hit opens its chapter with the words marked, and a page past the end says so", async ({ page }) => {
+  await page.goto("/search?q=%E4%B8%B4%E7%A9%BA%E7%BB%8F%E6%B5%8E%E5%8C%BA&kind=plan");
+  const first = page.getByRole("article").first();
+  await expect(first).toContainText("规划纲要");
+  await first.getByRole("link", { name: /^¶\d+$/ }).first().click();
+  await expect(page).toHaveURL(/\/plan\/\d+\?hl=.+#[\d.]+-p-\d+$/);
+  const paragraph = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.slice(1))}"]`);
+  await expect(paragraph).toBeInViewport();
+  await expect(paragraph.locator("mark", { hasText: /^临空经济区$/ }).first()).toBeVisible();
+
+  await page.goto("/search?q=%E4%B8%B4%E7%A9%BA%E7%BB%8F%E6%B5%8E%E5%8C%BA&kind=plan&page=40");
+  await expect(page.getByText(/第 40 页已超出结果范围/)).toBeVisible();
+  await page.getByRole("link", { name: /^转到第 \d+ 页$/ }).click();
+  await expect(page.getByRole("article").first()).toBeVisible();
 });
 
 test("suggestions lead straight to a person", async ({ page }) => {

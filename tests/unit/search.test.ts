@@ -5,7 +5,9 @@ import { normalizeText, normalizeWithMap } from "@/lib/search/normalize";
 import { highlightNeedles, parseQuery, tsqueryFor } from "@/lib/search/query";
 import { indexTokens, queryTokens } from "@/lib/search/segment";
 import { hitsToCsv } from "@/lib/search/export";
-import { toRuns } from "@/lib/text/highlight";
+import { toLayeredRuns, toRuns } from "@/lib/text/highlight";
+import { needlesForQuery } from "@/lib/search/highlight";
+import { withHighlight } from "@/lib/urls";
 import { withoutImplied } from "@/lib/search/sql";
 import { sharedBuffersMb } from "@/lib/infra/embedded-postgres";
 
@@ -83,6 +85,25 @@ describe("highlighting", () => {
       { text: "bcd", highlight: true, start: 1 },
       { text: "ef", highlight: false, start: 4 },
     ]);
+  });
+  it("splits text by overlapping layers of ranges, each run knowing its layers", () => {
+    expect(toLayeredRuns("abcdefgh", [[[1, 6]], [[0, 2], [4, 5]]])).toEqual([
+      { text: "a", start: 0, layers: [false, true] },
+      { text: "b", start: 1, layers: [true, true] },
+      { text: "cd", start: 2, layers: [true, false] },
+      { text: "e", start: 4, layers: [true, true] },
+      { text: "f", start: 5, layers: [true, false] },
+      { text: "gh", start: 6, layers: [false, false] },
+    ]);
+    expect(toLayeredRuns("abc", [[], []])).toEqual([{ text: "abc", start: 0, layers: [false, false] }]);
+  });
+  it("marks a reading page with the words of the search that led there", () => {
+    expect(needlesForQuery(undefined)).toEqual([]);
+    expect(needlesForQuery("碳达峰 -煤炭")).toContain("碳达峰");
+    expect(needlesForQuery("碳达峰 -煤炭")).not.toContain("煤炭");
+    expect(needlesForQuery("疏整促")).toContain("疏解整治促提升");
+    expect(withHighlight("/speeches/a-1#p-5", "京津冀 产业")).toBe("/speeches/a-1?hl=%E4%BA%AC%E6%B4%A5%E5%86%80%20%E4%BA%A7%E4%B8%9A#p-5");
+    expect(withHighlight("/plan/3", "水")).toBe("/plan/3?hl=%E6%B0%B4");
   });
 });
 

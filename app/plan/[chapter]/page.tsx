@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { PlanNodeSection } from "@/components/plan/plan-node-section";
+import { flattenNodes, PlanNodeSection } from "@/components/plan/plan-node-section";
+import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
+import { flatSearchParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
+import { findRanges, needlesForQuery } from "@/lib/search/highlight";
 
 const params = z.object({ chapter: z.string().regex(/^\d{1,2}$/) });
 
 interface Props {
   params: Promise<{ chapter: string }>;
+  searchParams: SearchParamsInput;
 }
 
 async function load(props: Props) {
@@ -26,7 +30,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function PlanChapterPage(props: Props) {
-  const { node, outline } = await load(props);
+  const [{ node, outline }, { hl }] = await Promise.all([load(props), flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p))]);
+  const needles = needlesForQuery(hl);
+  const paragraphs = flattenNodes(node).flatMap((n) => n.paragraphs.map((p) => ({ ...p, anchor: `${n.path}-p-${p.n}` })));
+  const marks = new Map(paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
+  const marked = paragraphs.filter((p) => marks.get(p.id)!.length);
   const chapters = outline.nodes;
   const i = chapters.findIndex((c) => c.path === node.path);
   const prev = chapters[i - 1];
@@ -37,7 +45,15 @@ export default async function PlanChapterPage(props: Props) {
         <nav aria-label="面包屑" className="mb-4 text-sm">
           <Link href="/plan">{outline.title}</Link>
         </nav>
-        <PlanNodeSection node={node} />
+        {hl ? (
+          <HighlightNotice
+            q={hl}
+            count={marked.reduce((n, p) => n + marks.get(p.id)!.length, 0)}
+            firstAnchor={marked[0]?.anchor ?? null}
+            plainHref={`/plan/${node.path}`}
+          />
+        ) : null}
+        <PlanNodeSection node={node} marks={marks} />
         <nav aria-label="上一章和下一章" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
           {prev ? <Link href={`/plan/${prev.path}`} rel="prev">← {prev.number ?? ""} {prev.title}</Link> : <span />}
           {next ? <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">{next.number ?? ""} {next.title} →</Link> : null}
