@@ -46,13 +46,13 @@ try {
     return [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
   };
 
-  type Row = { type: string; ours: { ndcg: number; recall: number }; base: { ndcg: number; recall: number } };
+  type Row = { q: string; type: string; ours: { ndcg: number; recall: number }; base: { ndcg: number; recall: number } };
   const rows: Row[] = [];
   for (const { q, type, relevant } of queries) {
     const result = await searchWith(db, { q, filters: {}, page: 1, pageSize: 10, sort: "relevance", withFacets: false });
     const ours = result.hits.map((h) => h.documentId ?? `plan:${h.planPath}`);
     const base = baseline(q);
-    rows.push({ type, ours: { ndcg: ndcgAt(ours, relevant), recall: recallAt(ours, relevant) }, base: { ndcg: ndcgAt(base, relevant), recall: recallAt(base, relevant) } });
+    rows.push({ q, type, ours: { ndcg: ndcgAt(ours, relevant), recall: recallAt(ours, relevant) }, base: { ndcg: ndcgAt(base, relevant), recall: recallAt(base, relevant) } });
   }
 
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -69,6 +69,9 @@ try {
     if (o <= b) beatsEverywhere = false;
     console.log(`| ${t} | ${sel.length} | ${f(o)} | ${f(b)} | ${f(mean(sel.map((r) => r.ours.recall)))} | ${f(mean(sel.map((r) => r.base.recall)))} |`);
   }
+  // Where to look next: the queries we rank worst.
+  const weakest = [...rows].sort((a, b) => a.ours.ndcg - b.ours.ndcg).slice(0, 6);
+  console.log(`\nWeakest queries (ours): ${weakest.map((r) => `${r.q} [${r.type}] ${f(r.ours.ndcg)}`).join("; ")}`);
   console.log(`\nOurs beats the baseline on nDCG@10 overall and for every query type: ${beatsEverywhere ? "yes" : "NO"}`);
 } finally {
   await db.$disconnect();

@@ -21,7 +21,7 @@ export const PARSER_VERSIONS: Record<SourceEntry["format"], number> = {
 };
 
 /** Bump when the search columns written at ingest change (segmentation, weights). */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** A change to the project dictionary re-segments every source, as the index must match queries. */
 function dictionaryStamp(): string {

@@ -28,13 +28,18 @@ export interface SearchResult {
   facets: FacetRows;
 }
 
-/** Which terms (or their synonyms) a passage contains, for "why it matched". */
-function matchedTermsOf(query: ParsedQuery, texts: string[]): string[] {
+/**
+ * Which terms (or their synonyms) the passages and title contain, for "why it matched"; a term
+ * found only in the headings the passages sit under (a plan node's chapter) says so.
+ */
+export function matchedTermsOf(query: ParsedQuery, texts: string[], context: string[] = []): string[] {
   const norm = texts.map(normalizeText).join("\n");
+  const around = context.map(normalizeText).join("\n");
   const out: string[] = [];
   for (const clause of query.clauses) {
     for (const t of clause) {
       if (norm.includes(t.norm)) out.push(t.raw);
+      else if (around.includes(t.norm)) out.push(`${t.raw}（所在章节标题）`);
       else if (t.tokens.length > 1 && t.tokens.every((tok) => norm.includes(tok))) out.push(`${t.raw}（${t.tokens.join(" + ")}）`);
       else {
         const syn = t.synonyms.find((s) => norm.includes(s.norm));
@@ -106,7 +111,11 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       paragraphN: top.n,
       snippet: top.snippet,
       passages,
-      matchedTerms: matchedTermsOf(query, best.map((b) => b.text).concat(doc ? [doc.title, ...doc.speakers.map((x) => x.person.name)] : node!.title)),
+      matchedTerms: matchedTermsOf(
+        query,
+        best.map((b) => b.text).concat(doc ? [doc.title, ...doc.speakers.map((x) => x.person.name)] : node!.title),
+        best.map((b) => b.context),
+      ),
       score: Math.round(g.score * 1000) / 1000,
       date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
       speakers: doc ? doc.speakers.map((s) => s.person.name) : [],

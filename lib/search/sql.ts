@@ -220,6 +220,8 @@ export interface PassageRow {
   id: string;
   n: number;
   text: string;
+  /** The headings the paragraph sits under, segmented (see Paragraph.searchContext). */
+  context: string;
   score: number;
 }
 
@@ -279,8 +281,8 @@ export async function searchPassages(db: PrismaClient, query: ParsedQuery, gids:
   if (!gids.length || !query.clauses.length) return byGroup;
   const score = scoreOf(query);
   const rows = await db.$queryRaw<PassageRow[]>`
-    SELECT gid, id, n, text, score FROM (
-      SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, (${score})::float8 AS score,
+    SELECT gid, id, n, text, context, score FROM (
+      SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, p."searchContext" AS context, (${score})::float8 AS score,
              ROW_NUMBER() OVER (PARTITION BY COALESCE(p."documentId", p."planNodeId") ORDER BY (${score}) DESC, p.n) AS rk
       -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
       -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).

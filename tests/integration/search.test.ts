@@ -24,6 +24,18 @@ describe("ranking on queries with known best answers", () => {
     expect(r.hits[0]!.url).toMatch(/^\/plan\/3/);
   });
 
+  it("finds a plan subsection through the title of the chapter it sits under", async () => {
+    // 4.2.2 加强产业链协作发展 says 京冀 and 津冀, never 京津冀: its chapter is the one on 京津冀.
+    const r = await run("京津冀 产业");
+    const sub = r.hits.find((h) => h.planPath === "4.2.2");
+    expect(sub).toBeDefined();
+    expect(r.hits.indexOf(sub!)).toBeLessThan(10);
+    expect(sub!.matchedTerms).toContain("京津冀（所在章节标题）");
+    // Context weighs least: the chapter's own text still ranks above a subsection that only inherits the word.
+    const chapter = await run("京津冀", { kind: "plan" });
+    expect(chapter.hits[0]!.matchedTerms).toContain("京津冀");
+  });
+
   it("highlights the matched terms in the snippet", async () => {
     const r = await run("人工智能");
     const hit = r.hits[0]!;
