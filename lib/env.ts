@@ -19,6 +19,8 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().trim().min(1).optional(),
   CI: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  /** Passed on to the Next server, with our own flags after it. */
+  NODE_OPTIONS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

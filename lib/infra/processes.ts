@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { childEnv } from "../env";
+import { childEnv, env } from "../env";
 import { isBuildCurrent, sourceStamp, writeBuildStamp } from "./build-stamp";
 import { projectRoot } from "./paths";
 
@@ -56,7 +56,14 @@ export function serveNext(options: { mode: "start" | "dev"; port: string; host?:
   const child = spawn(bin("next"), args, {
     cwd: projectRoot,
     stdio: "inherit",
-    env: childEnv({ DATABASE_URL: options.databaseUrl, APP_DATABASE_EMBEDDED: options.embedded ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1" }),
+    env: childEnv({
+      DATABASE_URL: options.databaseUrl,
+      APP_DATABASE_EMBEDDED: options.embedded ? "1" : "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A search of 2,000 Chinese characters is an 18 kB URL (9 bytes a character, encoded):
+      // more than Node's default 16 kB of request head, which it refuses with 431.
+      NODE_OPTIONS: [env.NODE_OPTIONS, "--max-http-header-size=65536"].filter(Boolean).join(" "),
+    }),
   });
   superviseChild(child, options.cleanup);
 }

@@ -67,3 +67,14 @@ test("suggestions lead straight to a person", async ({ page }) => {
   await box.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "周源" })).toBeVisible();
 });
+
+test("a 2,000-character query reaches the API as text, not as a refused request", async ({ request }) => {
+  // 2,000 Chinese characters make an 18 kB URL, past Node's default limit on the request head.
+  const q = "京津冀协同发展".repeat(286).slice(0, 2000);
+  const ok = await request.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ total: expect.any(Number), hits: expect.any(Array) });
+  const tooLong = await request.get(`/api/v1/search?q=${encodeURIComponent(`${q}京`)}`);
+  expect(tooLong.status()).toBe(400);
+  expect((await tooLong.json()).error.code).toBe("invalid_parameters");
+});
