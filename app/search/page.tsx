@@ -38,7 +38,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           <label htmlFor="search-page-q" className="sr-only">
             检索词
           </label>
-          <input id="search-page-q" name="q" type="search" defaultValue={params.q} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900" />
+          <input id="search-page-q" name="q" type="search" maxLength={2000} defaultValue={params.q} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900" />
           <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
             检索
           </button>

@@ -90,6 +90,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
         id={`${listId}-input`}
         name="q"
         type="search"
+        maxLength={2000}
         value={q}
         onChange={(e) => {
           setQ(e.target.value);
