@@ -20,8 +20,9 @@ export function flattenNodes(node: PlanNodeDetail): PlanNodeDetail[] {
   return [node, ...node.children.flatMap(flattenNodes)];
 }
 
-/** Where the searched-for words occur, by paragraph id: computed once for the whole chapter. */
+/** Where the searched-for words occur, by paragraph id or titleMarkKey: computed once for the whole chapter. */
 export type TermMarks = ReadonlyMap<string, [number, number][]>;
+export const titleMarkKey = (path: string) => `title:${path}`;
 
 const HEADING = { 1: "h2", 2: "h3", 3: "h4" } as const;
 const HEADING_CLASS = { 1: "text-2xl font-semibold", 2: "mt-10 text-xl font-semibold", 3: "mt-8 text-lg font-semibold" } as const;
@@ -33,7 +34,7 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
     <section aria-labelledby={`n-${node.path}`} className="scroll-mt-20">
       <Heading id={`n-${node.path}`} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
         {node.number ? <span className="mr-2">{node.number}</span> : null}
-        {node.title}
+        <HighlightedText text={node.title} ranges={marks.get(titleMarkKey(node.path)) ?? []} />
         <a href={`#n-${node.path}`} className="ml-2 text-sm font-normal text-stone-600 no-underline dark:text-stone-400" aria-label={`${node.title}的链接`}>
           #
         </a>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { flattenNodes, PlanNodeSection } from "@/components/plan/plan-node-section";
+import { flattenNodes, PlanNodeSection, titleMarkKey } from "@/components/plan/plan-node-section";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
 import { flatSearchParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
@@ -32,9 +32,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function PlanChapterPage(props: Props) {
   const [{ node, outline }, { hl }] = await Promise.all([load(props), flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p))]);
   const needles = needlesForQuery(hl);
-  const paragraphs = flattenNodes(node).flatMap((n) => n.paragraphs.map((p) => ({ ...p, anchor: `${n.path}-p-${p.n}` })));
-  const marks = new Map(paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
-  const marked = paragraphs.filter((p) => marks.get(p.id)!.length);
+  // Titles and paragraphs in reading order, each with the anchor a notice can jump to.
+  const texts = flattenNodes(node).flatMap((n) => [
+    { id: titleMarkKey(n.path), text: n.title, anchor: `n-${n.path}` },
+    ...n.paragraphs.map((p) => ({ id: p.id, text: p.text, anchor: `${n.path}-p-${p.n}` })),
+  ]);
+  const marks = new Map(texts.map((t) => [t.id, findRanges(t.text, needles)]));
+  const marked = texts.filter((t) => marks.get(t.id)!.length);
   const chapters = outline.nodes;
   const i = chapters.findIndex((c) => c.path === node.path);
   const prev = chapters[i - 1];
