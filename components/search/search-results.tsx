@@ -128,6 +128,7 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
                 <article aria-label={h.title}>
                   <p className="text-xs text-stone-600 dark:text-stone-400">
                     {SEARCH_KIND_LABEL[h.kind]}
+                    {h.breadcrumb.length ? ` · ${h.breadcrumb.join(" › ")}` : ""}
                     {h.speakers.length ? ` · ${h.speakers.join("、")}` : ""}
                     {h.date ? ` · ${h.date}` : ""}
                   </p>

@@ -4,6 +4,10 @@ import { normalizeText } from "./normalize";
 import { highlightNeedles, parseQuery, type ParsedQuery } from "./query";
 import { mergeFacets, searchActiveFacets, searchGroups, searchPassages, type FacetRows, type SearchFilters, type SearchKind } from "./sql";
 import { documentUrl, planNodeUrl } from "../urls";
+import { planNodeAncestorIds } from "../ingest/ids";
+
+/** "第四章 区域协同…", "二、推动…", "(二)加强…": a space only after a number without its own punctuation. */
+const nodeLabel = (n: { number: string | null; title: string }) => (!n.number ? n.title : /[、.．)）]$/u.test(n.number) ? `${n.number}${n.title}` : `${n.number} ${n.title}`);
 
 export interface SearchHit {
   kind: SearchKind;
@@ -19,6 +23,8 @@ export interface SearchHit {
   score: number;
   date: string | null;
   speakers: string[];
+  /** For a plan node, the chapter and sections it sits under, outermost first. */
+  breadcrumb: string[];
 }
 
 export interface SearchResult {
@@ -85,7 +91,10 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
           select: { id: true, kind: true, title: true, source: { select: { date: true, datePrecision: true } }, speakers: { select: { person: { select: { name: true } } }, orderBy: { position: "asc" } } },
         })
       : [],
-    nodeIds.length ? db.planNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, path: true, number: true, title: true } }) : [],
+    // The page's plan nodes with their ancestors, for the breadcrumb ("(三)主要目标" alone says little).
+    nodeIds.length
+      ? db.planNode.findMany({ where: { id: { in: [...new Set(nodeIds.flatMap((id) => [id, ...planNodeAncestorIds(id)]))] } }, select: { id: true, path: true, number: true, title: true } })
+      : [],
   ]);
   const docById = new Map(docs.map((d) => [d.id, d]));
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -105,7 +114,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       kind: g.kind,
       documentId: doc?.id ?? null,
       planPath: node?.path ?? null,
-      title: doc ? doc.title : `${node!.number ?? ""}${node!.title}`,
+      title: doc ? doc.title : nodeLabel(node!),
       url: doc ? base! : planNodeUrl(node!.path),
       paragraphId: top.paragraphId,
       paragraphN: top.n,
@@ -119,6 +128,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       score: Math.round(g.score * 1000) / 1000,
       date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
       speakers: doc ? doc.speakers.map((s) => s.person.name) : [],
+      breadcrumb: doc ? [] : planNodeAncestorIds(g.gid).flatMap((id) => (nodeById.has(id) ? [nodeLabel(nodeById.get(id)!)] : [])),
     });
   }
   return { query, total, hits, facets };

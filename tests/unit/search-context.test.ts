@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planNodeAncestorIds } from "@/lib/ingest/ids";
 import { enclosingHeadings } from "@/lib/ingest/writer";
 import { matchedTermsOf } from "@/lib/search/service";
 import { parseQuery } from "@/lib/search/query";
@@ -25,6 +26,11 @@ describe("search context", () => {
     ]);
     // A heading deeper than any open one does not leave holes.
     expect(enclosingHeadings([{ text: "1.细目", headingLevel: 3 }, { text: "正文", headingLevel: null }])).toEqual([[], ["1.细目"]]);
+  });
+
+  it("derives a plan node's ancestors from its id, for the breadcrumb", () => {
+    expect(planNodeAncestorIds("daxing-14th-fyp-n4.2.2")).toEqual(["daxing-14th-fyp-n4", "daxing-14th-fyp-n4.2"]);
+    expect(planNodeAncestorIds("beijing-npc-plan-n3")).toEqual([]);
   });
 
   it("says when a term was found only in the chapter title around the passage", () => {
