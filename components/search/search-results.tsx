@@ -51,6 +51,31 @@ function Facet({ title, name, counts, labels, params }: FacetProps) {
   );
 }
 
+/** Nothing matched: offer the looser searches that the query itself suggests. */
+function NoResults({ result, params }: { result: SearchResult; params: SearchPageParams }) {
+  const terms = result.query.clauses.flat().map((t) => (t.phrase ? `"${t.raw}"` : t.raw));
+  const filtered = params.kind !== undefined || params.source !== undefined || params.person !== undefined || params.year !== undefined;
+  const looser = [
+    ...(filtered ? [{ label: "去掉筛选条件", href: searchHref(params, { kind: undefined, source: undefined, person: undefined, year: undefined }) }] : []),
+    ...(terms.length > 1 ? [{ label: `任一词：${terms.join(" OR ")}`, href: searchHref(params, { q: terms.join(" OR ") }) }] : []),
+    ...(terms.length > 1 ? terms.map((t) => ({ label: `只搜“${t}”`, href: searchHref(params, { q: t }) })) : []),
+  ];
+  return (
+    <div className="space-y-2">
+      <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
+      {looser.length ? (
+        <ul aria-label="放宽检索" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {looser.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href}>{l.label}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 const FACET_TITLES = { kind: "类型", source: "来源", person: "人物", year: "年份" } as const;
 
 export function SearchResults({ result, params, sourceLabels, personLabels }: { result: SearchResult; params: SearchPageParams; sourceLabels: Record<string, string>; personLabels: Record<string, string> }) {
@@ -120,7 +145,7 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
             第 {params.page} 页已超出结果范围（共 {pages} 页）。<Link href={searchHref(params, { page: pages })}>转到第 {pages} 页</Link>
           </p>
         ) : result.hits.length === 0 ? (
-          <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
+          <NoResults result={result} params={params} />
         ) : (
           <ol className="space-y-6">
             {result.hits.map((h) => (

@@ -68,6 +68,16 @@ test("suggestions lead straight to a person", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "周源" })).toBeVisible();
 });
 
+test("a search with no results offers looser ones", async ({ page }) => {
+  await page.goto("/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0%20%E5%86%AC%E5%A5%A5&kind=speech");
+  await expect(page.getByText("没有找到结果")).toBeVisible();
+  const looser = page.getByRole("list", { name: "放宽检索" });
+  await expect(looser.getByRole("link", { name: "去掉筛选条件" })).toBeVisible();
+  await looser.getByRole("link", { name: "任一词：碳达峰 OR 冬奥" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "检索：碳达峰 OR 冬奥" })).toBeVisible();
+  await expect(page.getByRole("article").first()).toBeVisible();
+});
+
 test("a 2,000-character query reaches the API as text, not as a refused request", async ({ request }) => {
   // 2,000 Chinese characters make an 18 kB URL, past Node's default limit on the request head.
   const q = "京津冀协同发展".repeat(286).slice(0, 2000);
