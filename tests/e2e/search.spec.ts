@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/a11y";
 
 test("search from the header, filter, and follow a hit to its highlighted paragraph", async ({ page }) => {
   await page.goto("/");
@@ -17,8 +17,7 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
   await expect(page.getByRole("status")).toContainText("找到");
   await expect(page.locator("mark").first()).toBeVisible();
   await expect(page).toHaveTitle(/碳达峰/);
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("region", { name: "类型" }).getByRole("link", { name: "大会发言", exact: true }).click();
   await expect(page).toHaveURL(/kind=speech/);
@@ -36,6 +35,7 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
   await expect(target.locator("mark", { hasText: /^(碳达峰|双碳|碳中和)$/ }).first()).toBeVisible();
   const notice = page.getByRole("complementary", { name: "检索高亮" });
   await expect(notice).toContainText(/本页 \d+ 处/);
+  await expectNoSeriousA11yViolations(page);
   await notice.getByRole("link", { name: "取消标出" }).click();
   await expect(page).toHaveURL(/\/speeches\/daxing-cppcc-2023-speeches-09$/);
   await expect(page.locator("main mark")).toHaveCount(0);
@@ -53,6 +53,7 @@ test("a plan hit opens its chapter with the words marked, and a page past the en
 
   await page.goto("/search?q=%E4%B8%B4%E7%A9%BA%E7%BB%8F%E6%B5%8E%E5%8C%BA&kind=plan&page=40");
   await expect(page.getByText(/第 40 页已超出结果范围/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: /^转到第 \d+ 页$/ }).click();
   await expect(page.getByRole("article").first()).toBeVisible();
 });
@@ -73,6 +74,7 @@ test("a search with no results offers looser ones", async ({ page }) => {
   await expect(page.getByText("没有找到结果")).toBeVisible();
   const looser = page.getByRole("list", { name: "放宽检索" });
   await expect(looser.getByRole("link", { name: "去掉筛选条件" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await looser.getByRole("link", { name: "任一词：碳达峰 OR 冬奥" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "检索：碳达峰 OR 冬奥" })).toBeVisible();
   await expect(page.getByRole("article").first()).toBeVisible();
@@ -87,4 +89,18 @@ test("a 2,000-character query reaches the API as text, not as a refused request"
   const tooLong = await request.get(`/api/v1/search?q=${encodeURIComponent(`${q}京`)}`);
   expect(tooLong.status()).toBe(400);
   expect((await tooLong.json()).error.code).toBe("invalid_parameters");
+});
+
+test("on a phone the filters fold away above the results and open on demand", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/search?q=%E6%95%99%E8%82%B2");
+  const kinds = page.getByRole("region", { name: "类型" });
+  await expect(kinds).toBeHidden();
+  await expect(page.getByRole("article").first()).toBeInViewport();
+  await page.getByText(/^筛选：类型、来源、人物、年份/).click();
+  await expect(kinds).toBeVisible();
+  await kinds.getByRole("link", { name: "调研报告", exact: true }).click();
+  await expect(page).toHaveURL(/kind=report/);
+  await expect(page.getByText("筛选：类型、来源、人物、年份（已选 1 项）")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
