@@ -12,11 +12,11 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { childEnv } from "../env";
+import { freePort } from "./ports";
 
 export interface EmbeddedServer {
   /** Base URL without a database name, e.g. postgresql://postgres@127.0.0.1:54321 */
@@ -122,18 +122,6 @@ function serverToolEnv(libDir: string): NodeJS.ProcessEnv {
   const base = childEnv({ LD_LIBRARY_PATH: libDir, LC_ALL: "C.UTF-8", LANG: "C.UTF-8" });
   for (const key of Object.keys(base)) if (key.startsWith("PG")) delete base[key];
   return base;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function canConnect(port: number): Promise<boolean> {

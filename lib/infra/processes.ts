@@ -50,12 +50,20 @@ export async function ensureBuild(log: (m: string) => void): Promise<void> {
   writeBuildStamp(stamp);
 }
 
-/** Serves the app with `next start` (or `next dev`) on a database, until a signal stops it. */
-export function serveNext(options: { mode: "start" | "dev"; port: string; host?: string; databaseUrl: string; embedded: boolean; cleanup: () => Promise<void> }): void {
+interface NextOptions {
+  mode: "start" | "dev";
+  port: string;
+  host?: string;
+  databaseUrl: string;
+  embedded: boolean;
+}
+
+/** Starts `next start` (or `next dev`) on a database; the caller owns the child. */
+export function startNext(options: NextOptions, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
   const args = [options.mode, "-p", options.port, ...(options.host ? ["-H", options.host] : [])];
-  const child = spawn(bin("next"), args, {
+  return spawn(bin("next"), args, {
     cwd: projectRoot,
-    stdio: "inherit",
+    stdio,
     env: childEnv({
       DATABASE_URL: options.databaseUrl,
       APP_DATABASE_EMBEDDED: options.embedded ? "1" : "0",
@@ -65,5 +73,9 @@ export function serveNext(options: { mode: "start" | "dev"; port: string; host?:
       NODE_OPTIONS: [env.NODE_OPTIONS, "--max-http-header-size=65536"].filter(Boolean).join(" "),
     }),
   });
-  superviseChild(child, options.cleanup);
+}
+
+/** Serves the app until a signal stops it, then runs cleanup (releasing the embedded database). */
+export function serveNext(options: NextOptions & { cleanup: () => Promise<void> }): void {
+  superviseChild(startNext(options), options.cleanup);
 }
