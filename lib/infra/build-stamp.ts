@@ -4,7 +4,7 @@ import path from "node:path";
 import { projectRoot } from "./paths";
 
 /** Everything that changes what `next build` produces. */
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 const STAMP = path.join(projectRoot, ".next", "source-stamp");
 

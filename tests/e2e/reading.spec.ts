@@ -54,9 +54,19 @@ test("a paragraph anchor opens at that paragraph, and the source view shows the 
   await expectNoSeriousA11yViolations(page);
 });
 
-test("unknown ids show the not-found page; the API docs page lists the endpoints", async ({ page }) => {
-  await page.goto("/speeches/no-such-speech");
+test("unknown ids show the not-found page with a 404; the API docs page lists the endpoints", async ({ page, request }) => {
+  const missing = await page.goto("/speeches/no-such-speech");
+  expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "未找到该页面" })).toBeVisible();
+  for (const path of ["/reports/daxing-cppcc-2023-speeches-09", "/people/p-nobody", "/plan/99", "/proposals/x"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  expect((await request.get("/speeches/daxing-cppcc-2023-speeches-09")).status()).toBe(200);
+  // Broken percent-encoding is the client's error, on pages and in the API alike.
+  expect((await request.get("/speeches/%E0%A4%A")).status()).toBe(400);
+  const api = await request.get("/api/v1/documents/%E0%A4%A");
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.code).toBe("invalid_path");
   await page.goto("/api");
   await expect(page.getByRole("heading", { name: "GET /api/v1/documents", exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
