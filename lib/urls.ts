@@ -18,6 +18,12 @@ export function withHighlight(url: string, q: string): string {
   return `${path}${path.includes("?") ? "&" : "?"}hl=${encodeURIComponent(q)}${hash}`;
 }
 
+/** "第四章 区域协同…", "二、推动…", "(二)加强…": number and title, a space only after a number without its own punctuation. */
+export function planNodeLabel(n: { number: string | null; title: string }): string {
+  if (!n.number) return n.title;
+  return /[、.．)）]$/u.test(n.number) ? `${n.number}${n.title}` : `${n.number} ${n.title}`;
+}
+
 /** Formats a date as precisely as the source states it. */
 export function formatDate(date: Date | null, precision: string): string | null {
   if (!date) return null;

@@ -4,7 +4,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadingState } from "@/components/ui/segment-states";
 import { listSources } from "@/lib/data/documents";
-import { flatSearchParams, searchPageParams, type SearchPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { flatSearchParams, SEARCH_PAGE_SIZE, searchPageParams, type SearchPageParams, type SearchParamsInput } from "@/lib/data/params";
 import { listPeople } from "@/lib/data/people";
 import { searchCorpus } from "@/lib/data/search";
 
@@ -15,7 +15,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 async function Results({ params }: { params: SearchPageParams }) {
   const [result, sources, people] = await Promise.all([
-    searchCorpus({ q: params.q, filters: { kind: params.kind, source: params.source, person: params.person, year: params.year }, page: params.page, pageSize: 20, sort: params.sort }),
+    searchCorpus({ q: params.q, filters: { kind: params.kind, source: params.source, person: params.person, year: params.year }, page: params.page, pageSize: SEARCH_PAGE_SIZE, sort: params.sort }),
     listSources(),
     listPeople(),
   ]);

@@ -10,16 +10,29 @@ import { HighlightedText } from "@/components/ui/highlighted-text";
 import { findRanges, needlesForQuery } from "@/lib/search/highlight";
 import { CopyCitationButton } from "./copy-citation-button";
 
-export async function loadDocumentOfKind(kind: DocumentKind, id: string) {
+async function loadDocumentOfKind(kind: DocumentKind, id: string) {
   const doc = await getDocument(decodeURIComponent(id));
   if (!doc || doc.kind !== kind) notFound();
   return doc;
 }
 
 /** Page metadata of a document: its title, and its first real paragraph as the description. */
-export async function documentMetadata(kind: DocumentKind, id: string): Promise<Metadata> {
+async function documentMetadata(kind: DocumentKind, id: string): Promise<Metadata> {
   const doc = await loadDocumentOfKind(kind, id);
   return { title: doc.title, description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120) };
+}
+
+interface DocumentRouteProps {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParamsInput;
+}
+
+/** The page and metadata of a document route (/speeches/[id], /proposals/[id], /reports/[id]). */
+export function documentRoute(kind: DocumentKind) {
+  return {
+    generateMetadata: async ({ params }: DocumentRouteProps) => documentMetadata(kind, (await params).id),
+    Page: async ({ params, searchParams }: DocumentRouteProps) => <DocumentPage doc={await loadDocumentOfKind(kind, (await params).id)} searchParams={searchParams} />,
+  };
 }
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
@@ -62,11 +75,10 @@ function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagrap
   );
 }
 
-export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; searchParams: SearchParamsInput }) {
+async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; searchParams: SearchParamsInput }) {
   const { view, hl } = documentPageParams.parse(await flatSearchParams(searchParams));
   const needles = view === "text" ? needlesForQuery(hl) : [];
   const marks = new Map(doc.paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
-  const marked = doc.paragraphs.filter((p) => marks.get(p.id)!.length);
   const lines = view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
   const segment = `/${KIND_SEGMENT[doc.kind]}`;
@@ -92,12 +104,7 @@ export async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail;
         </header>
 
         {hl && view === "text" ? (
-          <HighlightNotice
-            q={hl}
-            count={marked.reduce((n, p) => n + marks.get(p.id)!.length, 0)}
-            firstAnchor={marked[0] ? `p-${marked[0].n}` : null}
-            plainHref={`${segment}/${doc.id}`}
-          />
+          <HighlightNotice q={hl} places={doc.paragraphs.map((p) => ({ anchor: `p-${p.n}`, ranges: marks.get(p.id)! }))} plainHref={`${segment}/${doc.id}`} />
         ) : null}
         {view === "source" ? (
           <section aria-labelledby="source-heading">

@@ -44,17 +44,13 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
           const targets = node.targets.filter((t) => t.paragraphN === p.n);
           return (
             <p key={p.id} id={`${node.path}-p-${p.n}`} className="scroll-mt-20 indent-[2em] target:bg-amber-50 dark:target:bg-amber-950/40">
-              {marks.get(p.id)?.length ? (
-                <LayeredText
-                  text={p.text}
-                  layers={[
-                    { ranges: targetRanges(p.text, targets), className: TARGET_MARK_CLASS },
-                    { ranges: marks.get(p.id)!, className: TERM_MARK_CLASS },
-                  ]}
-                />
-              ) : (
-                <HighlightedText text={p.text} ranges={targetRanges(p.text, targets)} markClassName={TARGET_MARK_CLASS} />
-              )}
+              <LayeredText
+                text={p.text}
+                layers={[
+                  { ranges: targetRanges(p.text, targets), className: TARGET_MARK_CLASS },
+                  { ranges: marks.get(p.id) ?? [], className: TERM_MARK_CLASS },
+                ]}
+              />
               {targets.map((t) => (
                 <a key={t.id} id={`t-${t.id}`} href={`#t-${t.id}`} className="ml-1 align-super text-xs no-underline" aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}>
                   [{TARGET_LABEL[t.kind]}]

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SearchResult } from "@/lib/data/search";
-import type { SearchPageParams } from "@/lib/data/params";
+import { SEARCH_PAGE_SIZE, type SearchPageParams } from "@/lib/data/params";
+import { FACETS } from "@/lib/search/sql";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
 import { withHighlight } from "@/lib/urls";
@@ -51,12 +52,13 @@ function Facet({ title, name, counts, labels, params }: FacetProps) {
   );
 }
 
+const NO_FILTERS = { kind: undefined, source: undefined, person: undefined, year: undefined } satisfies Partial<SearchPageParams>;
+
 /** Nothing matched: offer the looser searches that the query itself suggests. */
-function NoResults({ result, params }: { result: SearchResult; params: SearchPageParams }) {
+function NoResults({ result, params, filtered }: { result: SearchResult; params: SearchPageParams; filtered: boolean }) {
   const terms = result.query.clauses.flat().map((t) => (t.phrase ? `"${t.raw}"` : t.raw));
-  const filtered = params.kind !== undefined || params.source !== undefined || params.person !== undefined || params.year !== undefined;
   const looser = [
-    ...(filtered ? [{ label: "去掉筛选条件", href: searchHref(params, { kind: undefined, source: undefined, person: undefined, year: undefined }) }] : []),
+    ...(filtered ? [{ label: "去掉筛选条件", href: searchHref(params, NO_FILTERS) }] : []),
     ...(terms.length > 1 ? [{ label: `任一词：${terms.join(" OR ")}`, href: searchHref(params, { q: terms.join(" OR ") }) }] : []),
     ...(terms.length > 1 ? terms.map((t) => ({ label: `只搜“${t}”`, href: searchHref(params, { q: t }) })) : []),
   ];
@@ -82,11 +84,11 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
   const exportQuery = new URLSearchParams(searchHref(params, {}).split("?")[1]);
   exportQuery.delete("page");
   const labels = { kind: SEARCH_KIND_LABEL, source: sourceLabels, person: personLabels, year: {} as Record<string, string> };
-  const active = (["kind", "source", "person", "year"] as const).filter((name) => params[name] !== undefined);
-  const facets = (["kind", "source", "person", "year"] as const).map((name) => (
+  const active = FACETS.filter((name) => params[name] !== undefined);
+  const facets = FACETS.map((name) => (
     <Facet key={name} title={FACET_TITLES[name]} name={name} counts={result.facets[name]} labels={labels[name]} params={params} />
   ));
-  const pages = Math.max(1, Math.ceil(result.total / 20));
+  const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE));
   return (
     <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-8">
       <aside aria-label="筛选条件" className="mb-6 lg:mb-0">
@@ -120,7 +122,7 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
             })}
             {active.length > 1 ? (
               <li>
-                <Link href={searchHref(params, { kind: undefined, source: undefined, person: undefined, year: undefined })}>清除全部筛选</Link>
+                <Link href={searchHref(params, NO_FILTERS)}>清除全部筛选</Link>
               </li>
             ) : null}
           </ul>
@@ -145,7 +147,7 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
             第 {params.page} 页已超出结果范围（共 {pages} 页）。<Link href={searchHref(params, { page: pages })}>转到第 {pages} 页</Link>
           </p>
         ) : result.hits.length === 0 ? (
-          <NoResults result={result} params={params} />
+          <NoResults result={result} params={params} filtered={active.length > 0} />
         ) : (
           <ol className="space-y-6">
             {result.hits.map((h) => (
@@ -176,7 +178,7 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
             ))}
           </ol>
         )}
-        <Pagination page={params.page} pageSize={20} total={result.total} href={(page) => searchHref(params, { page })} />
+        <Pagination page={params.page} pageSize={SEARCH_PAGE_SIZE} total={result.total} href={(page) => searchHref(params, { page })} />
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { toLayeredRuns, toRuns } from "@/lib/text/highlight";
 
-const TERM_MARK = "rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30";
+/** How a searched-for word is marked, wherever it is shown. */
+export const TERM_MARK_CLASS = "rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30";
 
 interface HighlightedTextProps {
   text: string;
@@ -9,7 +10,7 @@ interface HighlightedTextProps {
   markClassName?: string;
 }
 
-export function HighlightedText({ text, ranges, markClassName = TERM_MARK }: HighlightedTextProps) {
+export function HighlightedText({ text, ranges, markClassName = TERM_MARK_CLASS }: HighlightedTextProps) {
   return (
     <>
       {toRuns(text, ranges).map((run) =>
@@ -24,8 +25,6 @@ export function HighlightedText({ text, ranges, markClassName = TERM_MARK }: Hig
     </>
   );
 }
-
-export const TERM_MARK_CLASS = TERM_MARK;
 
 interface LayeredTextProps {
   text: string;

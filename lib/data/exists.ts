@@ -1,20 +1,24 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DocumentKind } from "../generated/prisma/enums";
+import { KIND_SEGMENT } from "../urls";
+import { planChapterParams } from "./params";
 
 /** A reading page's subject, read from its path: what the proxy checks before the page streams. */
 export type ReadingTarget = { type: "document"; kind: DocumentKind; id: string } | { type: "person"; id: string } | { type: "chapter"; path: string };
 
-const DOCUMENT_SEGMENTS: Record<string, DocumentKind> = { speeches: "speech", proposals: "proposal", reports: "report" };
+const KIND_OF_SEGMENT = Object.fromEntries(Object.entries(KIND_SEGMENT).map(([kind, segment]) => [segment, kind as DocumentKind]));
 
 export function readingTargetOf(pathname: string): ReadingTarget | null {
-  const m = /^\/(speeches|proposals|reports|people|plan)\/([^/]+)\/?$/.exec(pathname);
+  const m = /^\/([a-z]+)\/([^/]+)\/?$/.exec(pathname);
   if (!m) return null;
+  const [, segment = "", encoded = ""] = m;
   // The proxy has already refused paths that do not decode.
-  const id = decodeURIComponent(m[2]!);
-  if (m[1] === "people") return { type: "person", id };
-  if (m[1] === "plan") return { type: "chapter", path: id };
-  return { type: "document", kind: DOCUMENT_SEGMENTS[m[1]!]!, id };
+  const id = decodeURIComponent(encoded);
+  if (segment === "people") return { type: "person", id };
+  if (segment === "plan") return { type: "chapter", path: id };
+  const kind = KIND_OF_SEGMENT[segment];
+  return kind ? { type: "document", kind, id } : null;
 }
 
 /** Whether the page for this target has something to show (its own notFound() decides the same). */
@@ -26,6 +30,6 @@ export async function readingTargetExists(t: ReadingTarget): Promise<boolean> {
     case "person":
       return (await db.person.count({ where: { id: t.id } })) > 0;
     case "chapter":
-      return /^\d{1,2}$/.test(t.path) && (await db.planNode.count({ where: { path: t.path } })) > 0;
+      return planChapterParams.safeParse({ chapter: t.path }).success && (await db.planNode.count({ where: { path: t.path } })) > 0;
   }
 }

@@ -20,6 +20,9 @@ export const documentPageParams = z.object({
 
 export const planPageParams = z.object({ hl: highlightParam });
 
+/** /plan/[chapter]: a top-level outline path, 0 (the preface) to a two-digit chapter. */
+export const planChapterParams = z.object({ chapter: z.string().regex(/^\d{1,2}$/) });
+
 export type SearchParamsInput = Promise<Record<string, string | string[] | undefined>>;
 
 /** Next's searchParams with repeated keys reduced to the last value. */
@@ -43,3 +46,6 @@ export const searchPageParams = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1).catch(1),
 });
 export type SearchPageParams = z.infer<typeof searchPageParams>;
+
+/** Result groups per page of /search. */
+export const SEARCH_PAGE_SIZE = 20;

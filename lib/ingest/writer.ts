@@ -10,6 +10,7 @@ import { parseDate, type SourceEntry } from "./manifest";
 import type { ParseResult, ParsedParagraph } from "./types";
 import { normalizeText } from "../search/normalize";
 import { indexTokens } from "../search/segment";
+import { planNodeLabel } from "../urls";
 
 /** What a document is found by besides its text: title, speakers and authoring office (weight A). */
 function searchTitleOf(d: ParseResult["documents"][number]): string {
@@ -42,8 +43,6 @@ function searchFields(title: string, p: ParsedParagraph, context: readonly strin
     normText: normalizeText(p.text),
   };
 }
-
-const nodeHeading = (n: { number: string | null; title: string }) => `${n.number ?? ""}${n.title}`;
 
 export interface SourceToWrite {
   entry: SourceEntry;
@@ -117,10 +116,10 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
               // A node's own title is its search title; its chapter's and section's are context.
               const parts = n.path.split(".");
               const ancestors = parts.slice(1).flatMap((_, k) => byPath.get(parts.slice(0, k + 1).join(".")) ?? []);
-              const contexts = enclosingHeadings(n.paragraphs, ancestors.map(nodeHeading));
+              const contexts = enclosingHeadings(n.paragraphs, ancestors.map(planNodeLabel));
               return n.paragraphs.map((p, i) => ({
                 id: paragraphId(planNodeId(entry.id, n.path), i + 1), planNodeId: planNodeId(entry.id, n.path), n: i + 1, text: p.text,
-                headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd, ...searchFields(nodeHeading(n), p, contexts[i]!),
+                headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd, ...searchFields(planNodeLabel(n), p, contexts[i]!),
               }));
             }),
           });

@@ -3,11 +3,8 @@ import { findRanges, snippet } from "./highlight";
 import { normalizeText } from "./normalize";
 import { highlightNeedles, parseQuery, type ParsedQuery } from "./query";
 import { mergeFacets, searchActiveFacets, searchGroups, searchPassages, type FacetRows, type SearchFilters, type SearchKind } from "./sql";
-import { documentUrl, planNodeUrl } from "../urls";
+import { documentUrl, formatDate, planNodeLabel, planNodeUrl } from "../urls";
 import { planNodeAncestorIds } from "../ingest/ids";
-
-/** "第四章 区域协同…", "二、推动…", "(二)加强…": a space only after a number without its own punctuation. */
-const nodeLabel = (n: { number: string | null; title: string }) => (!n.number ? n.title : /[、.．)）]$/u.test(n.number) ? `${n.number}${n.title}` : `${n.number} ${n.title}`);
 
 export interface SearchHit {
   kind: SearchKind;
@@ -114,7 +111,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       kind: g.kind,
       documentId: doc?.id ?? null,
       planPath: node?.path ?? null,
-      title: doc ? doc.title : nodeLabel(node!),
+      title: doc ? doc.title : planNodeLabel(node!),
       url: doc ? base! : planNodeUrl(node!.path),
       paragraphId: top.paragraphId,
       paragraphN: top.n,
@@ -126,9 +123,9 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
         best.map((b) => b.context),
       ),
       score: Math.round(g.score * 1000) / 1000,
-      date: doc?.source.date ? doc.source.date.toISOString().slice(0, doc.source.datePrecision === "year" ? 4 : doc.source.datePrecision === "month" ? 7 : 10) : null,
+      date: doc ? formatDate(doc.source.date, doc.source.datePrecision) : null,
       speakers: doc ? doc.speakers.map((s) => s.person.name) : [],
-      breadcrumb: doc ? [] : planNodeAncestorIds(g.gid).flatMap((id) => (nodeById.has(id) ? [nodeLabel(nodeById.get(id)!)] : [])),
+      breadcrumb: doc ? [] : planNodeAncestorIds(g.gid).flatMap((id) => (nodeById.has(id) ? [planNodeLabel(nodeById.get(id)!)] : [])),
     });
   }
   return { query, total, hits, facets };
@@ -146,6 +143,6 @@ export async function suggestWith(db: PrismaClient, q: string) {
   return [
     ...docs.map((d) => ({ type: "document" as const, label: d.title, url: documentUrl(d.kind, d.id) })),
     ...people.map((p) => ({ type: "person" as const, label: p.name, url: `/people/${p.id}` })),
-    ...nodes.map((n) => ({ type: "plan" as const, label: `${n.number ?? ""}${n.title}`, url: planNodeUrl(n.path) })),
+    ...nodes.map((n) => ({ type: "plan" as const, label: planNodeLabel(n), url: planNodeUrl(n.path) })),
   ];
 }

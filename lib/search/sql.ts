@@ -300,7 +300,8 @@ export interface FacetRows {
   year: Record<string, number>;
 }
 
-const FACETS = ["kind", "source", "person", "year"] as const;
+/** The facets (and filters) of search, in the order they are shown. */
+export const FACETS = ["kind", "source", "person", "year"] as const;
 
 /**
  * Counts of matching documents/plan nodes for the facets that have a filter set, each counted

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { flattenNodes, PlanNodeSection, titleMarkKey } from "@/components/plan/plan-node-section";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
-import { flatSearchParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
 import { findRanges, needlesForQuery } from "@/lib/search/highlight";
-
-const params = z.object({ chapter: z.string().regex(/^\d{1,2}$/) });
+import { planNodeLabel } from "@/lib/urls";
 
 interface Props {
   params: Promise<{ chapter: string }>;
@@ -17,7 +15,7 @@ interface Props {
 }
 
 async function load(props: Props) {
-  const parsed = params.safeParse(await props.params);
+  const parsed = planChapterParams.safeParse(await props.params);
   if (!parsed.success) notFound();
   const [node, outline] = await Promise.all([getPlanNode(parsed.data.chapter), getPlanOutline()]);
   if (!node || !outline) notFound();
@@ -26,7 +24,7 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { node } = await load(props);
-  return { title: `${node.number ?? ""} ${node.title}`.trim() };
+  return { title: planNodeLabel(node) };
 }
 
 export default async function PlanChapterPage(props: Props) {
@@ -38,7 +36,6 @@ export default async function PlanChapterPage(props: Props) {
     ...n.paragraphs.map((p) => ({ id: p.id, text: p.text, anchor: `${n.path}-p-${p.n}` })),
   ]);
   const marks = new Map(texts.map((t) => [t.id, findRanges(t.text, needles)]));
-  const marked = texts.filter((t) => marks.get(t.id)!.length);
   const chapters = outline.nodes;
   const i = chapters.findIndex((c) => c.path === node.path);
   const prev = chapters[i - 1];
@@ -50,17 +47,12 @@ export default async function PlanChapterPage(props: Props) {
           <Link href="/plan">{outline.title}</Link>
         </nav>
         {hl ? (
-          <HighlightNotice
-            q={hl}
-            count={marked.reduce((n, p) => n + marks.get(p.id)!.length, 0)}
-            firstAnchor={marked[0]?.anchor ?? null}
-            plainHref={`/plan/${node.path}`}
-          />
+          <HighlightNotice q={hl} places={texts.map((t) => ({ anchor: t.anchor, ranges: marks.get(t.id)! }))} plainHref={`/plan/${node.path}`} />
         ) : null}
         <PlanNodeSection node={node} marks={marks} />
         <nav aria-label="上一章和下一章" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
-          {prev ? <Link href={`/plan/${prev.path}`} rel="prev">← {prev.number ?? ""} {prev.title}</Link> : <span />}
-          {next ? <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">{next.number ?? ""} {next.title} →</Link> : null}
+          {prev ? <Link href={`/plan/${prev.path}`} rel="prev">← {planNodeLabel(prev)}</Link> : <span />}
+          {next ? <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">{planNodeLabel(next)} →</Link> : null}
         </nav>
       </div>
       <div className="mt-10 lg:mt-0">

@@ -1,15 +1,5 @@
-import { DocumentPage, documentMetadata, loadDocumentOfKind } from "@/components/documents/document-page";
-import type { SearchParamsInput } from "@/lib/data/params";
+import { documentRoute } from "@/components/documents/document-page";
 
-interface Props {
-  params: Promise<{ id: string }>;
-  searchParams: SearchParamsInput;
-}
-
-export async function generateMetadata({ params }: Props) {
-  return documentMetadata("report", (await params).id);
-}
-
-export default async function Page({ params, searchParams }: Props) {
-  return <DocumentPage doc={await loadDocumentOfKind("report", (await params).id)} searchParams={searchParams} />;
-}
+const route = documentRoute("report");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
