@@ -10,13 +10,32 @@ export default defineConfig([
       // lib/env.ts is the one reader of the environment.
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through lib/env.ts." },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through lib/env.ts.",
+        },
       ],
     },
   },
   {
-    files: ["lib/env.ts", "prisma.config.ts", "tests/support/integration-env.ts", "playwright.config.ts", "vitest.config.ts"],
+    files: [
+      "lib/env.ts",
+      "prisma.config.ts",
+      "tests/support/integration-env.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "scripts/tmp/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "scripts/tmp/**",
+  ]),
 ]);

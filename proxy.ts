@@ -18,7 +18,10 @@ export async function proxy(request: NextRequest) {
     const message = "The URL path is not valid percent-encoded UTF-8.";
     return pathname.startsWith("/api/")
       ? NextResponse.json({ error: { code: "invalid_path", message } }, { status: 400 })
-      : new NextResponse(`400 Bad Request: ${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+      : new NextResponse(`400 Bad Request: ${message}\n`, {
+          status: 400,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        });
   }
   const target = readingTargetOf(pathname);
   if (!target || (await readingTargetExists(target))) return NextResponse.next();

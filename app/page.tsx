@@ -40,7 +40,10 @@ export default async function HomePage() {
         <ul className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           {stats.map((s) => (
             <li key={s.label}>
-              <Link href={s.href} className="block rounded-lg border border-stone-200 bg-white p-4 text-inherit no-underline hover:border-brand-600 dark:border-stone-800 dark:bg-stone-900">
+              <Link
+                href={s.href}
+                className="block rounded-lg border border-stone-200 bg-white p-4 text-inherit no-underline hover:border-brand-600 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <span className="block text-sm text-stone-600 dark:text-stone-400">{s.label}</span>
                 <span className="block text-2xl font-semibold tabular-nums">{s.value}</span>
               </Link>
@@ -51,7 +54,9 @@ export default async function HomePage() {
         <ul className="space-y-1 text-sm">
           {sources.map((s) => (
             <li key={s.id}>
-              <span className="mr-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs dark:bg-stone-800">{LEVEL[s.level]}</span>
+              <span className="mr-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs dark:bg-stone-800">
+                {LEVEL[s.level]}
+              </span>
               {s.title}（{formatDateZh(s.date)}，{s.documents ? `${s.documents} 篇` : "规划全文"}）
             </li>
           ))}
@@ -112,7 +117,10 @@ export default async function HomePage() {
         <ul className="flex flex-wrap gap-2">
           {people.map((p) => (
             <li key={p.id}>
-              <Link href={personUrl(p.id)} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm dark:border-stone-700">
+              <Link
+                href={personUrl(p.id)}
+                className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm dark:border-stone-700"
+              >
                 {p.name}
               </Link>
             </li>

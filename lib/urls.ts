@@ -1,7 +1,15 @@
 import type { DocumentKind } from "./generated/prisma/enums";
 
-export const KIND_SEGMENT: Record<DocumentKind, string> = { speech: "speeches", proposal: "proposals", report: "reports" };
-export const KIND_LABEL: Record<DocumentKind, string> = { speech: "大会发言", proposal: "委员建议", report: "调研报告" };
+export const KIND_SEGMENT: Record<DocumentKind, string> = {
+  speech: "speeches",
+  proposal: "proposals",
+  report: "reports",
+};
+export const KIND_LABEL: Record<DocumentKind, string> = {
+  speech: "大会发言",
+  proposal: "委员建议",
+  report: "调研报告",
+};
 
 export const documentUrl = (kind: DocumentKind, id: string) => `/${KIND_SEGMENT[kind]}/${encodeURIComponent(id)}`;
 export const personUrl = (id: string) => `/people/${encodeURIComponent(id)}`;

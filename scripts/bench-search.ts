@@ -20,7 +20,9 @@ import { searchWith } from "../lib/search/service";
 import { searchGroups, searchPassages } from "../lib/search/sql";
 
 const ROUNDS = Number(process.argv[2] ?? 5);
-const queries: string[] = JSON.parse(fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8")).queries.map((q: { q: string }) => q.q);
+const queries: string[] = JSON.parse(
+  fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8"),
+).queries.map((q: { q: string }) => q.q);
 
 function percentiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -34,12 +36,18 @@ function percentiles(samples: number[]) {
  */
 async function withServer<T>(databaseUrl: string, fn: (origin: string) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const child = startNext({ mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false }, "ignore");
+  const child = startNext(
+    { mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false },
+    "ignore",
+  );
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const origin = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
-      const up = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+      const up = await fetch(`${origin}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 300) throw new Error("next start did not answer within 30 s");
       await new Promise((r) => setTimeout(r, 100));
@@ -80,11 +88,19 @@ async function measure(db: PrismaClient, origin: string) {
       const parsed = parseQuery(q);
       t = performance.now();
       const { groups } = await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", facets: true });
-      await searchPassages(db, parsed, groups.map((g) => g.gid), 3);
+      await searchPassages(
+        db,
+        parsed,
+        groups.map((g) => g.gid),
+        3,
+      );
       sql.push(performance.now() - t);
     }
   }
-  const slowest = [...perQuery].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([q, ms]) => `${q} (${ms.toFixed(0)} ms)`);
+  const slowest = [...perQuery]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([q, ms]) => `${q} (${ms.toFixed(0)} ms)`);
   return { api: percentiles(api), service: percentiles(service), sql: percentiles(sql), slowest };
 }
 
@@ -128,12 +144,21 @@ try {
   await big.$disconnect();
 
   const f = (x: number) => x.toFixed(1);
-  console.log(`${queries.length} judged queries × ${ROUNDS} rounds, sequential, one client, this machine (${(await import("node:os")).cpus().length} cores)\n`);
+  console.log(
+    `${queries.length} judged queries × ${ROUNDS} rounds, sequential, one client, this machine (${(await import("node:os")).cpus().length} cores)\n`,
+  );
   console.log("| corpus | paragraphs | what | p50 ms | p95 ms | p99 ms | target p95 |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const [name, n, m, target] of [["real", paragraphs, corpus, 50], ["×100", bigParagraphs, x100, 150]] as const) {
-    console.log(`| ${name} | ${n} | search API (GET /api/v1/search on next start) | ${f(m.api.p50)} | ${f(m.api.p95)} | ${f(m.api.p99)} | ≤ ${target} ${m.api.p95 <= target ? "✓" : "✗"} |`);
-    console.log(`| ${name} | ${n} | search service in-process (what the route calls) | ${f(m.service.p50)} | ${f(m.service.p95)} | ${f(m.service.p99)} | |`);
+  for (const [name, n, m, target] of [
+    ["real", paragraphs, corpus, 50],
+    ["×100", bigParagraphs, x100, 150],
+  ] as const) {
+    console.log(
+      `| ${name} | ${n} | search API (GET /api/v1/search on next start) | ${f(m.api.p50)} | ${f(m.api.p95)} | ${f(m.api.p99)} | ≤ ${target} ${m.api.p95 <= target ? "✓" : "✗"} |`,
+    );
+    console.log(
+      `| ${name} | ${n} | search service in-process (what the route calls) | ${f(m.service.p50)} | ${f(m.service.p95)} | ${f(m.service.p99)} | |`,
+    );
     console.log(`| ${name} | ${n} | ranking SQL alone | ${f(m.sql.p50)} | ${f(m.sql.p95)} | ${f(m.sql.p99)} | |`);
   }
   console.log(`\nSlowest queries (real): ${corpus.slowest.join("; ")}`);

@@ -5,7 +5,9 @@ import { applyMigrations } from "../lib/infra/schema-engine";
 const db = await ensureDatabase({ log: console.log });
 try {
   const applied = await applyMigrations(db.url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 } catch (error) {
   console.error(`Migration failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -16,9 +16,19 @@ import { normalizeText } from "../lib/search/normalize";
 import { searchWith } from "../lib/search/service";
 
 const judgedSet = z.object({
-  queries: z.array(z.object({ q: z.string().min(1), type: z.string(), relevant: z.record(z.string(), z.number().int().min(1).max(3)) })).min(1),
+  queries: z
+    .array(
+      z.object({
+        q: z.string().min(1),
+        type: z.string(),
+        relevant: z.record(z.string(), z.number().int().min(1).max(3)),
+      }),
+    )
+    .min(1),
 });
-const { queries } = judgedSet.parse(JSON.parse(fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8")));
+const { queries } = judgedSet.parse(
+  JSON.parse(fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8")),
+);
 
 const handle = await ensureDatabase({ log: (m) => console.error(m) });
 const db = createPrismaClient(handle.url, 4);
@@ -26,9 +36,15 @@ try {
   await applyMigrations(handle.url);
   await runIngest({ url: handle.url });
 
-  const paragraphs = await db.paragraph.findMany({ select: { documentId: true, normText: true, planNode: { select: { path: true } } }, orderBy: { id: "asc" } });
+  const paragraphs = await db.paragraph.findMany({
+    select: { documentId: true, normText: true, planNode: { select: { path: true } } },
+    orderBy: { id: "asc" },
+  });
   const baseline = (q: string): string[] => {
-    const words = normalizeText(q).split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+    const words = normalizeText(q)
+      .split(/\s+/u)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ""))
+      .filter(Boolean);
     const scores = new Map<string, number>();
     for (const p of paragraphs) {
       let count = 0;
@@ -46,13 +62,30 @@ try {
     return [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
   };
 
-  type Row = { q: string; type: string; ours: { ndcg: number; recall: number }; base: { ndcg: number; recall: number } };
+  type Row = {
+    q: string;
+    type: string;
+    ours: { ndcg: number; recall: number };
+    base: { ndcg: number; recall: number };
+  };
   const rows: Row[] = [];
   for (const { q, type, relevant } of queries) {
-    const result = await searchWith(db, { q, filters: {}, page: 1, pageSize: 10, sort: "relevance", withFacets: false });
+    const result = await searchWith(db, {
+      q,
+      filters: {},
+      page: 1,
+      pageSize: 10,
+      sort: "relevance",
+      withFacets: false,
+    });
     const ours = result.hits.map((h) => h.documentId ?? `plan:${h.planPath}`);
     const base = baseline(q);
-    rows.push({ q, type, ours: { ndcg: ndcgAt(ours, relevant), recall: recallAt(ours, relevant) }, base: { ndcg: ndcgAt(base, relevant), recall: recallAt(base, relevant) } });
+    rows.push({
+      q,
+      type,
+      ours: { ndcg: ndcgAt(ours, relevant), recall: recallAt(ours, relevant) },
+      base: { ndcg: ndcgAt(base, relevant), recall: recallAt(base, relevant) },
+    });
   }
 
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -67,12 +100,16 @@ try {
     const o = mean(sel.map((r) => r.ours.ndcg));
     const b = mean(sel.map((r) => r.base.ndcg));
     if (o <= b) beatsEverywhere = false;
-    console.log(`| ${t} | ${sel.length} | ${f(o)} | ${f(b)} | ${f(mean(sel.map((r) => r.ours.recall)))} | ${f(mean(sel.map((r) => r.base.recall)))} |`);
+    console.log(
+      `| ${t} | ${sel.length} | ${f(o)} | ${f(b)} | ${f(mean(sel.map((r) => r.ours.recall)))} | ${f(mean(sel.map((r) => r.base.recall)))} |`,
+    );
   }
   // Where to look next: the queries we rank worst.
   const weakest = [...rows].sort((a, b) => a.ours.ndcg - b.ours.ndcg).slice(0, 6);
   console.log(`\nWeakest queries (ours): ${weakest.map((r) => `${r.q} [${r.type}] ${f(r.ours.ndcg)}`).join("; ")}`);
-  console.log(`\nOurs beats the baseline on nDCG@10 overall and for every query type: ${beatsEverywhere ? "yes" : "NO"}`);
+  console.log(
+    `\nOurs beats the baseline on nDCG@10 overall and for every query type: ${beatsEverywhere ? "yes" : "NO"}`,
+  );
 } finally {
   await db.$disconnect();
   await handle.release();

@@ -14,7 +14,9 @@ const t0 = Date.now();
 
 const db = await ensureDatabase({ log });
 try {
-  log(`Database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} (${new URL(db.url).host}${new URL(db.url).pathname})`);
+  log(
+    `Database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} (${new URL(db.url).host}${new URL(db.url).pathname})`,
+  );
   const applied = await applyMigrations(db.url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations up to date.");
   await ensureCorpusLoaded(db.url, log);
@@ -26,4 +28,10 @@ try {
 }
 
 log(`Ready to serve after ${((Date.now() - t0) / 1000).toFixed(1)} s; starting Next on http://localhost:${env.PORT}`);
-serveNext({ mode: dev ? "dev" : "start", port: String(env.PORT), databaseUrl: db.url, embedded: db.embedded, cleanup: () => db.release() });
+serveNext({
+  mode: dev ? "dev" : "start",
+  port: String(env.PORT),
+  databaseUrl: db.url,
+  embedded: db.embedded,
+  cleanup: () => db.release(),
+});

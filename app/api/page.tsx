@@ -21,18 +21,35 @@ function describeSchema(s: Parameter["schema"]): string {
 }
 
 export default function ApiDocsPage() {
-  const doc = buildOpenApi() as { info: { description: string }; paths: Record<string, { get: { summary: string; parameters: Parameter[]; responses: Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }> } }> };
+  const doc = buildOpenApi() as {
+    info: { description: string };
+    paths: Record<
+      string,
+      {
+        get: {
+          summary: string;
+          parameters: Parameter[];
+          responses: Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }>;
+        };
+      }
+    >;
+  };
   return (
     <div className="max-w-4xl">
       <PageHeader title="开放接口（JSON API v1）">
         <p className="text-stone-600 dark:text-stone-300">
-          只读接口，UTF-8 JSON。机器可读的 OpenAPI 3.1 描述：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>（由接口校验所用的同一套 zod 模式生成）。
+          只读接口，UTF-8 JSON。机器可读的 OpenAPI 3.1 描述：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
+          （由接口校验所用的同一套 zod 模式生成）。
         </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">{doc.info.description}</p>
       </PageHeader>
       <div className="space-y-8">
         {Object.entries(doc.paths).map(([path, { get }]) => (
-          <section key={path} aria-labelledby={`ep-${path}`} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <section
+            key={path}
+            aria-labelledby={`ep-${path}`}
+            className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+          >
             <h2 id={`ep-${path}`} className="font-mono text-base font-semibold">
               GET {path}
             </h2>
@@ -42,10 +59,18 @@ export default function ApiDocsPage() {
                 <caption className="sr-only">{path} 的参数</caption>
                 <thead>
                   <tr className="border-b border-stone-200 dark:border-stone-700">
-                    <th scope="col" className="py-1 pr-3">参数</th>
-                    <th scope="col" className="py-1 pr-3">位置</th>
-                    <th scope="col" className="py-1 pr-3">类型与取值</th>
-                    <th scope="col" className="py-1">说明</th>
+                    <th scope="col" className="py-1 pr-3">
+                      参数
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      位置
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      类型与取值
+                    </th>
+                    <th scope="col" className="py-1">
+                      说明
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

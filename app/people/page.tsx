@@ -13,11 +13,16 @@ export default async function PeoplePage() {
   return (
     <div>
       <PageHeader title="人物">
-        <p className="text-stone-600 dark:text-stone-300">发言的政协委员、人大代表与报告作者，共 {people.length} 位。</p>
+        <p className="text-stone-600 dark:text-stone-300">
+          发言的政协委员、人大代表与报告作者，共 {people.length} 位。
+        </p>
       </PageHeader>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {people.map((p) => (
-          <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
+          <li
+            key={p.id}
+            className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900"
+          >
             <Link href={personUrl(p.id)} className="font-medium">
               {p.name}
             </Link>

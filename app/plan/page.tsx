@@ -38,7 +38,10 @@ export default async function PlanPage() {
         </nav>
       </div>
       <aside className="mt-10 space-y-6 lg:mt-0">
-        <section aria-labelledby="meta-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+        <section
+          aria-labelledby="meta-heading"
+          className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900"
+        >
           <h2 id="meta-heading" className="mb-2 font-semibold">
             文件信息
           </h2>
@@ -51,7 +54,10 @@ export default async function PlanPage() {
             ))}
           </dl>
         </section>
-        <section aria-labelledby="count-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+        <section
+          aria-labelledby="count-heading"
+          className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900"
+        >
           <h2 id="count-heading" className="mb-2 font-semibold">
             识别出的目标与指标
           </h2>

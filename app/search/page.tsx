@@ -4,7 +4,13 @@ import { SearchResults } from "@/components/search/search-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadingState } from "@/components/ui/segment-states";
 import { listSources } from "@/lib/data/documents";
-import { flatSearchParams, SEARCH_PAGE_SIZE, searchPageParams, type SearchPageParams, type SearchParamsInput } from "@/lib/data/params";
+import {
+  flatSearchParams,
+  SEARCH_PAGE_SIZE,
+  searchPageParams,
+  type SearchPageParams,
+  type SearchParamsInput,
+} from "@/lib/data/params";
 import { listPeople } from "@/lib/data/people";
 import { searchCorpus } from "@/lib/data/search";
 
@@ -15,7 +21,13 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 async function Results({ params }: { params: SearchPageParams }) {
   const [result, sources, people] = await Promise.all([
-    searchCorpus({ q: params.q, filters: { kind: params.kind, source: params.source, person: params.person, year: params.year }, page: params.page, pageSize: SEARCH_PAGE_SIZE, sort: params.sort }),
+    searchCorpus({
+      q: params.q,
+      filters: { kind: params.kind, source: params.source, person: params.person, year: params.year },
+      page: params.page,
+      pageSize: SEARCH_PAGE_SIZE,
+      sort: params.sort,
+    }),
     listSources(),
     listPeople(),
   ]);
@@ -38,12 +50,21 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           <label htmlFor="search-page-q" className="sr-only">
             检索词
           </label>
-          <input id="search-page-q" name="q" type="search" maxLength={2000} defaultValue={params.q} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900" />
+          <input
+            id="search-page-q"
+            name="q"
+            type="search"
+            maxLength={2000}
+            defaultValue={params.q}
+            className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900"
+          />
           <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
             检索
           </button>
         </form>
-        <p className="text-sm text-stone-600 dark:text-stone-400">多个词表示都要出现；{"\"加引号\""}精确匹配；-词 排除；词 OR 词 任一即可。</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          多个词表示都要出现；{'"加引号"'}精确匹配；-词 排除；词 OR 词 任一即可。
+        </p>
       </PageHeader>
       {params.q ? (
         <Suspense key={JSON.stringify(params)} fallback={<LoadingState />}>

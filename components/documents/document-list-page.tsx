@@ -16,7 +16,13 @@ const INTRO: Record<DocumentKind, string> = {
   report: "北京市人大常委会各工作机构关于“十四五”规划编制的专题调研报告。",
 };
 
-export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: SearchParamsInput }) {
+export async function DocumentListPage({
+  kind,
+  searchParams,
+}: {
+  kind: DocumentKind;
+  searchParams: SearchParamsInput;
+}) {
   const params = listPageParams.parse(await flatSearchParams(searchParams));
   const [result, sources, people] = await Promise.all([
     listDocuments({ kind, source: params.source, person: params.person, page: params.page, pageSize: PAGE_SIZE }),
@@ -39,8 +45,20 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
         <p className="text-stone-600 dark:text-stone-300">{INTRO[kind]}</p>
       </PageHeader>
       <form method="get" action={base} className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
-        <SelectField label="来源" name="source" value={params.source} allLabel="全部来源" options={kindSources.map((s) => ({ value: s.id, label: s.title }))} />
-        <SelectField label="人物" name="person" value={params.person} allLabel="全部人物" options={people.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField
+          label="来源"
+          name="source"
+          value={params.source}
+          allLabel="全部来源"
+          options={kindSources.map((s) => ({ value: s.id, label: s.title }))}
+        />
+        <SelectField
+          label="人物"
+          name="person"
+          value={params.person}
+          allLabel="全部人物"
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-white hover:bg-brand-800">
           筛选
         </button>
@@ -67,9 +85,13 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
                   </span>
                 ))}
                 {d.speakers.length === 0 && d.authoringOffice ? d.authoringOffice : null}
-                <span className="mx-2" aria-hidden="true">·</span>
+                <span className="mx-2" aria-hidden="true">
+                  ·
+                </span>
                 {d.source.title}
-                <span className="mx-2" aria-hidden="true">·</span>
+                <span className="mx-2" aria-hidden="true">
+                  ·
+                </span>
                 {formatDateZh(d.date)}
               </p>
             </li>

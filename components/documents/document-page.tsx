@@ -19,7 +19,10 @@ async function loadDocumentOfKind(kind: DocumentKind, id: string) {
 /** Page metadata of a document: its title, and its first real paragraph as the description. */
 async function documentMetadata(kind: DocumentKind, id: string): Promise<Metadata> {
   const doc = await loadDocumentOfKind(kind, id);
-  return { title: doc.title, description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120) };
+  return {
+    title: doc.title,
+    description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120),
+  };
 }
 
 interface DocumentRouteProps {
@@ -31,13 +34,19 @@ interface DocumentRouteProps {
 export function documentRoute(kind: DocumentKind) {
   return {
     generateMetadata: async ({ params }: DocumentRouteProps) => documentMetadata(kind, (await params).id),
-    Page: async ({ params, searchParams }: DocumentRouteProps) => <DocumentPage doc={await loadDocumentOfKind(kind, (await params).id)} searchParams={searchParams} />,
+    Page: async ({ params, searchParams }: DocumentRouteProps) => (
+      <DocumentPage doc={await loadDocumentOfKind(kind, (await params).id)} searchParams={searchParams} />
+    ),
   };
 }
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
   const who = doc.speakers.map((s) => s.name).join("、") || doc.authoringOffice || "";
-  return [`《${doc.title}》`, who, doc.source.title, formatDateZh(doc.date), p ? `第${p.n}段` : null].filter(Boolean).join("，") + "。";
+  return (
+    [`《${doc.title}》`, who, doc.source.title, formatDateZh(doc.date), p ? `第${p.n}段` : null]
+      .filter(Boolean)
+      .join("，") + "。"
+  );
 }
 
 const headingClass: Record<number, string> = {
@@ -52,7 +61,11 @@ function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagrap
   const text = marks.length ? <HighlightedText text={p.text} ranges={marks} /> : p.text;
   const tools = (
     <span className="ml-1 inline-flex items-center gap-1 align-baseline font-sans">
-      <a href={`#${anchor}`} className="text-xs text-stone-700 no-underline dark:text-stone-300" aria-label={`第${p.n}段链接`}>
+      <a
+        href={`#${anchor}`}
+        className="text-xs text-stone-700 no-underline dark:text-stone-300"
+        aria-label={`第${p.n}段链接`}
+      >
         ¶{p.n}
       </a>
       <CopyCitationButton citation={citationFor(doc, p)} anchor={anchor} label={`复制第${p.n}段的引用`} />
@@ -79,7 +92,8 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
   const { view, hl } = documentPageParams.parse(await flatSearchParams(searchParams));
   const needles = view === "text" ? needlesForQuery(hl) : [];
   const marks = new Map(doc.paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
-  const lines = view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
+  const lines =
+    view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
   const segment = `/${KIND_SEGMENT[doc.kind]}`;
   return (
@@ -87,31 +101,47 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
       <div className="min-w-0">
         <nav aria-label="面包屑" className="mb-4 text-sm">
           <Link href={segment}>{KIND_LABEL[doc.kind]}</Link>
-          <span aria-hidden="true" className="mx-2 text-stone-400">/</span>
+          <span aria-hidden="true" className="mx-2 text-stone-400">
+            /
+          </span>
           <span className="text-stone-600 dark:text-stone-400">{doc.source.title}</span>
         </nav>
         <header className="mb-8 space-y-2">
           <h1 className="text-2xl font-semibold leading-snug tracking-tight sm:text-3xl">{doc.title}</h1>
           {doc.subtitle ? <p className="text-stone-600 dark:text-stone-300">{doc.subtitle}</p> : null}
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            {doc.speakers.length ? `${doc.speakers.map((sp) => `${sp.name}${sp.role ? `（${sp.role}）` : ""}`).join("、")} · ` : ""}
+            {doc.speakers.length
+              ? `${doc.speakers.map((sp) => `${sp.name}${sp.role ? `（${sp.role}）` : ""}`).join("、")} · `
+              : ""}
             {doc.source.body} · {formatDateZh(doc.date)}
           </p>
           <div className="flex flex-wrap gap-3 pt-1 text-sm">
             <CopyCitationButton citation={citationFor(doc)} anchor="main" label="复制全文引用" />
-            {view === "source" ? <Link href={`${segment}/${doc.id}`}>阅读整理后的正文</Link> : <Link href={`${segment}/${doc.id}?view=source`}>查看原文（第{doc.source.lineStart}–{doc.source.lineEnd}行）</Link>}
+            {view === "source" ? (
+              <Link href={`${segment}/${doc.id}`}>阅读整理后的正文</Link>
+            ) : (
+              <Link href={`${segment}/${doc.id}?view=source`}>
+                查看原文（第{doc.source.lineStart}–{doc.source.lineEnd}行）
+              </Link>
+            )}
           </div>
         </header>
 
         {hl && view === "text" ? (
-          <HighlightNotice q={hl} places={doc.paragraphs.map((p) => ({ anchor: `p-${p.n}`, ranges: marks.get(p.id)! }))} plainHref={`${segment}/${doc.id}`} />
+          <HighlightNotice
+            q={hl}
+            places={doc.paragraphs.map((p) => ({ anchor: `p-${p.n}`, ranges: marks.get(p.id)! }))}
+            plainHref={`${segment}/${doc.id}`}
+          />
         ) : null}
         {view === "source" ? (
           <section aria-labelledby="source-heading">
             <h2 id="source-heading" className="mb-3 text-lg font-semibold">
               原文 · {doc.source.file}
             </h2>
-            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">原始文本逐行照录（含页眉、断行等提取痕迹），便于核对。</p>
+            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+              原始文本逐行照录（含页眉、断行等提取痕迹），便于核对。
+            </p>
             <ol className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 font-mono text-sm leading-6 dark:border-stone-800 dark:bg-stone-900">
               {lines.map((l) => (
                 <li key={l.n} id={`l-${l.n}`} className="flex gap-4 whitespace-pre-wrap">
@@ -129,7 +159,10 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
           </div>
         )}
 
-        <nav aria-label="同一来源的上一篇和下一篇" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
+        <nav
+          aria-label="同一来源的上一篇和下一篇"
+          className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
+        >
           {doc.previous ? (
             <Link href={doc.previous.url} rel="prev">
               ← 上一篇：{doc.previous.title}
@@ -147,7 +180,10 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
 
       <aside className="mt-10 space-y-6 lg:mt-0" aria-label="文档信息">
         {doc.speakers.length ? (
-          <section aria-labelledby="speaker-heading" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <section
+            aria-labelledby="speaker-heading"
+            className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+          >
             <h2 id="speaker-heading" className="mb-2 text-sm font-semibold text-stone-600 dark:text-stone-400">
               {doc.kind === "report" ? "作者" : "发言人"}
             </h2>
@@ -171,7 +207,10 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
           </section>
         ) : null}
         {toc.length ? (
-          <nav aria-labelledby="toc-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4">
+          <nav
+            aria-labelledby="toc-heading"
+            className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4"
+          >
             <h2 id="toc-heading" className="mb-2 font-semibold text-stone-600 dark:text-stone-400">
               目录
             </h2>

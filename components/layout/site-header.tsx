@@ -14,7 +14,10 @@ export function SiteHeader() {
   return (
     <header className="border-b border-stone-200 bg-white/90 dark:border-stone-800 dark:bg-stone-900/90">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-semibold text-stone-900 no-underline hover:no-underline dark:text-stone-50">
+        <Link
+          href="/"
+          className="text-lg font-semibold text-stone-900 no-underline hover:no-underline dark:text-stone-50"
+        >
           政策对照
           <span className="ml-2 text-sm font-normal text-stone-500 dark:text-stone-400">Policy Proposal Explorer</span>
         </Link>

@@ -13,7 +13,8 @@ function targetRanges(text: string, targets: PlanTargetDto[]): [number, number][
 }
 
 /** Target sentences are tinted; searched-for words inside them still stand out as marks. */
-const TARGET_MARK_CLASS = "rounded-sm bg-amber-100 px-0.5 text-inherit underline decoration-amber-500 decoration-1 underline-offset-4 dark:bg-amber-900/30";
+const TARGET_MARK_CLASS =
+  "rounded-sm bg-amber-100 px-0.5 text-inherit underline decoration-amber-500 decoration-1 underline-offset-4 dark:bg-amber-900/30";
 
 /** The nodes of a subtree, depth first (for counting marks over a chapter). */
 export function flattenNodes(node: PlanNodeDetail): PlanNodeDetail[] {
@@ -25,7 +26,11 @@ export type TermMarks = ReadonlyMap<string, [number, number][]>;
 export const titleMarkKey = (path: string) => `title:${path}`;
 
 const HEADING = { 1: "h2", 2: "h3", 3: "h4" } as const;
-const HEADING_CLASS = { 1: "text-2xl font-semibold", 2: "mt-10 text-xl font-semibold", 3: "mt-8 text-lg font-semibold" } as const;
+const HEADING_CLASS = {
+  1: "text-2xl font-semibold",
+  2: "mt-10 text-xl font-semibold",
+  3: "mt-8 text-lg font-semibold",
+} as const;
 
 export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: TermMarks }) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
@@ -35,7 +40,11 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
       <Heading id={`n-${node.path}`} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
         {node.number ? <span className="mr-2">{node.number}</span> : null}
         <HighlightedText text={node.title} ranges={marks.get(titleMarkKey(node.path)) ?? []} />
-        <a href={`#n-${node.path}`} className="ml-2 text-sm font-normal text-stone-600 no-underline dark:text-stone-400" aria-label={`${node.title}的链接`}>
+        <a
+          href={`#n-${node.path}`}
+          className="ml-2 text-sm font-normal text-stone-600 no-underline dark:text-stone-400"
+          aria-label={`${node.title}的链接`}
+        >
           #
         </a>
       </Heading>
@@ -43,7 +52,11 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
         {node.paragraphs.map((p) => {
           const targets = node.targets.filter((t) => t.paragraphN === p.n);
           return (
-            <p key={p.id} id={`${node.path}-p-${p.n}`} className="scroll-mt-20 indent-[2em] target:bg-amber-50 dark:target:bg-amber-950/40">
+            <p
+              key={p.id}
+              id={`${node.path}-p-${p.n}`}
+              className="scroll-mt-20 indent-[2em] target:bg-amber-50 dark:target:bg-amber-950/40"
+            >
               <LayeredText
                 text={p.text}
                 layers={[
@@ -52,7 +65,13 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
                 ]}
               />
               {targets.map((t) => (
-                <a key={t.id} id={`t-${t.id}`} href={`#t-${t.id}`} className="ml-1 align-super text-xs no-underline" aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}>
+                <a
+                  key={t.id}
+                  id={`t-${t.id}`}
+                  href={`#t-${t.id}`}
+                  className="ml-1 align-super text-xs no-underline"
+                  aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}
+                >
                   [{TARGET_LABEL[t.kind]}]
                 </a>
               ))}
@@ -60,7 +79,11 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
           );
         })}
         {node.figures.map((f) => (
-          <figure key={f.fileName} className="rounded-lg border border-dashed border-stone-400 bg-stone-100 p-4 text-sm dark:border-stone-600 dark:bg-stone-900" role="note">
+          <figure
+            key={f.fileName}
+            className="rounded-lg border border-dashed border-stone-400 bg-stone-100 p-4 text-sm dark:border-stone-600 dark:bg-stone-900"
+            role="note"
+          >
             <figcaption>
               <strong>图表缺失：</strong>“{f.name}”在原文中为图片（{f.fileName}），未随文本收录。
             </figcaption>

@@ -5,7 +5,9 @@ const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈
 
 /** "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. */
 function describeTarget(t: PlanTargetDto): string {
-  const value = t.value ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${t.value}${t.unit ?? ""}` : null;
+  const value = t.value
+    ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${t.value}${t.unit ?? ""}`
+    : null;
   return [value, t.year ? `${t.year}年` : null, t.path].filter(Boolean).join(" · ");
 }
 
@@ -15,13 +17,20 @@ function collect(node: PlanNodeDetail): PlanTargetDto[] {
 
 export function TargetPanel({ node }: { node: PlanNodeDetail }) {
   const targets = collect(node);
-  const groups = (["goal", "target", "achievement"] as const).map((kind) => ({ kind, items: targets.filter((t) => t.kind === kind) })).filter((g) => g.items.length);
+  const groups = (["goal", "target", "achievement"] as const)
+    .map((kind) => ({ kind, items: targets.filter((t) => t.kind === kind) }))
+    .filter((g) => g.items.length);
   return (
-    <aside aria-labelledby="targets-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+    <aside
+      aria-labelledby="targets-heading"
+      className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+    >
       <h2 id="targets-heading" className="mb-3 font-semibold">
         本章目标与指标
       </h2>
-      {groups.length === 0 ? <p className="text-stone-600 dark:text-stone-400">本章没有识别出量化指标或目标。</p> : null}
+      {groups.length === 0 ? (
+        <p className="text-stone-600 dark:text-stone-400">本章没有识别出量化指标或目标。</p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.kind} className="mb-4" aria-label={TARGET_LABEL[g.kind]}>
           <h3 className="mb-1 font-medium text-stone-600 dark:text-stone-400">

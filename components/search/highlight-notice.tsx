@@ -14,7 +14,10 @@ export function HighlightNotice({ q, places, plainHref }: HighlightNoticeProps) 
   const count = places.reduce((n, p) => n + p.ranges.length, 0);
   const first = places.find((p) => p.ranges.length);
   return (
-    <aside aria-label="检索高亮" className="mb-6 flex flex-wrap items-baseline gap-x-4 gap-y-1 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-700/60 dark:bg-amber-950/40">
+    <aside
+      aria-label="检索高亮"
+      className="mb-6 flex flex-wrap items-baseline gap-x-4 gap-y-1 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-700/60 dark:bg-amber-950/40"
+    >
       <p>
         已标出检索词“<mark className={TERM_MARK_CLASS}>{q}</mark>”：{count ? `本页 ${count} 处` : "本页没有出现"}
       </p>

@@ -24,7 +24,12 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
+      const typing =
+        target &&
+        (target.tagName === "INPUT" ||
+          target.tagName === "TEXTAREA" ||
+          target.tagName === "SELECT" ||
+          target.isContentEditable);
       if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey) {
         e.preventDefault();
         input.current?.focus();
@@ -40,7 +45,9 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/v1/suggest?q=${encodeURIComponent(term.slice(0, 100))}`, { signal: controller.signal });
+        const res = await fetch(`/api/v1/suggest?q=${encodeURIComponent(term.slice(0, 100))}`, {
+          signal: controller.signal,
+        });
         if (res.ok) {
           const body = (await res.json()) as { items: Suggestion[] };
           setItems(body.items);
@@ -109,7 +116,12 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
       />
       {shown.length > 0 ? (
-        <ul id={`${listId}-list`} role="listbox" aria-label="检索建议" className="absolute left-0 right-0 z-20 mt-1 max-h-80 overflow-y-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900">
+        <ul
+          id={`${listId}-list`}
+          role="listbox"
+          aria-label="检索建议"
+          className="absolute left-0 right-0 z-20 mt-1 max-h-80 overflow-y-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900"
+        >
           {shown.map((s, i) => (
             <li
               key={`${s.type}-${s.url}`}

@@ -6,7 +6,12 @@ import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
 import { withHighlight } from "@/lib/urls";
 
-export const SEARCH_KIND_LABEL: Record<string, string> = { speech: "大会发言", proposal: "委员建议", report: "调研报告", plan: "规划纲要" };
+export const SEARCH_KIND_LABEL: Record<string, string> = {
+  speech: "大会发言",
+  proposal: "委员建议",
+  report: "调研报告",
+  plan: "规划纲要",
+};
 
 export function searchHref(params: SearchPageParams, change: Partial<SearchPageParams>): string {
   const next = { ...params, page: 1, ...change };
@@ -39,7 +44,11 @@ function Facet({ title, name, counts, labels, params }: FacetProps) {
           const value = name === "year" ? Number(key) : key;
           return (
             <li key={key}>
-              <Link href={searchHref(params, { [name]: on ? undefined : value })} aria-current={on ? "true" : undefined} className={on ? "font-semibold" : ""}>
+              <Link
+                href={searchHref(params, { [name]: on ? undefined : value })}
+                aria-current={on ? "true" : undefined}
+                className={on ? "font-semibold" : ""}
+              >
                 {on ? "✓ " : ""}
                 {labels[key] ?? key}
               </Link>{" "}
@@ -52,14 +61,29 @@ function Facet({ title, name, counts, labels, params }: FacetProps) {
   );
 }
 
-const NO_FILTERS = { kind: undefined, source: undefined, person: undefined, year: undefined } satisfies Partial<SearchPageParams>;
+const NO_FILTERS = {
+  kind: undefined,
+  source: undefined,
+  person: undefined,
+  year: undefined,
+} satisfies Partial<SearchPageParams>;
 
 /** Nothing matched: offer the looser searches that the query itself suggests. */
-function NoResults({ result, params, filtered }: { result: SearchResult; params: SearchPageParams; filtered: boolean }) {
+function NoResults({
+  result,
+  params,
+  filtered,
+}: {
+  result: SearchResult;
+  params: SearchPageParams;
+  filtered: boolean;
+}) {
   const terms = result.query.clauses.flat().map((t) => (t.phrase ? `"${t.raw}"` : t.raw));
   const looser = [
     ...(filtered ? [{ label: "去掉筛选条件", href: searchHref(params, NO_FILTERS) }] : []),
-    ...(terms.length > 1 ? [{ label: `任一词：${terms.join(" OR ")}`, href: searchHref(params, { q: terms.join(" OR ") }) }] : []),
+    ...(terms.length > 1
+      ? [{ label: `任一词：${terms.join(" OR ")}`, href: searchHref(params, { q: terms.join(" OR ") }) }]
+      : []),
     ...(terms.length > 1 ? terms.map((t) => ({ label: `只搜“${t}”`, href: searchHref(params, { q: t }) })) : []),
   ];
   return (
@@ -80,13 +104,35 @@ function NoResults({ result, params, filtered }: { result: SearchResult; params:
 
 const FACET_TITLES = { kind: "类型", source: "来源", person: "人物", year: "年份" } as const;
 
-export function SearchResults({ result, params, sourceLabels, personLabels }: { result: SearchResult; params: SearchPageParams; sourceLabels: Record<string, string>; personLabels: Record<string, string> }) {
+export function SearchResults({
+  result,
+  params,
+  sourceLabels,
+  personLabels,
+}: {
+  result: SearchResult;
+  params: SearchPageParams;
+  sourceLabels: Record<string, string>;
+  personLabels: Record<string, string>;
+}) {
   const exportQuery = new URLSearchParams(searchHref(params, {}).split("?")[1]);
   exportQuery.delete("page");
-  const labels = { kind: SEARCH_KIND_LABEL, source: sourceLabels, person: personLabels, year: {} as Record<string, string> };
+  const labels = {
+    kind: SEARCH_KIND_LABEL,
+    source: sourceLabels,
+    person: personLabels,
+    year: {} as Record<string, string>,
+  };
   const active = FACETS.filter((name) => params[name] !== undefined);
   const facets = FACETS.map((name) => (
-    <Facet key={name} title={FACET_TITLES[name]} name={name} counts={result.facets[name]} labels={labels[name]} params={params} />
+    <Facet
+      key={name}
+      title={FACET_TITLES[name]}
+      name={name}
+      counts={result.facets[name]}
+      labels={labels[name]}
+      params={params}
+    />
   ));
   const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE));
   return (
@@ -134,9 +180,17 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
           <div className="flex flex-wrap gap-3">
             <span>
               排序：
-              {params.sort === "relevance" ? <strong>相关度</strong> : <Link href={searchHref(params, { sort: "relevance" })}>相关度</Link>}
+              {params.sort === "relevance" ? (
+                <strong>相关度</strong>
+              ) : (
+                <Link href={searchHref(params, { sort: "relevance" })}>相关度</Link>
+              )}
               {" / "}
-              {params.sort === "date" ? <strong>日期</strong> : <Link href={searchHref(params, { sort: "date" })}>日期</Link>}
+              {params.sort === "date" ? (
+                <strong>日期</strong>
+              ) : (
+                <Link href={searchHref(params, { sort: "date" })}>日期</Link>
+              )}
             </span>
             <a href={`/api/v1/search?${exportQuery.toString()}&format=csv`}>导出 CSV</a>
             <a href={`/api/v1/search?${exportQuery.toString()}&format=json`}>导出 JSON</a>
@@ -144,7 +198,8 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
         </div>
         {result.hits.length === 0 && result.total > 0 ? (
           <p>
-            第 {params.page} 页已超出结果范围（共 {pages} 页）。<Link href={searchHref(params, { page: pages })}>转到第 {pages} 页</Link>
+            第 {params.page} 页已超出结果范围（共 {pages} 页）。
+            <Link href={searchHref(params, { page: pages })}>转到第 {pages} 页</Link>
           </p>
         ) : result.hits.length === 0 ? (
           <NoResults result={result} params={params} filtered={active.length > 0} />
@@ -172,13 +227,20 @@ export function SearchResults({ result, params, sourceLabels, personLabels }: { 
                       </li>
                     ))}
                   </ul>
-                  {h.matchedTerms.length ? <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">匹配：{h.matchedTerms.join("；")}</p> : null}
+                  {h.matchedTerms.length ? (
+                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">匹配：{h.matchedTerms.join("；")}</p>
+                  ) : null}
                 </article>
               </li>
             ))}
           </ol>
         )}
-        <Pagination page={params.page} pageSize={SEARCH_PAGE_SIZE} total={result.total} href={(page) => searchHref(params, { page })} />
+        <Pagination
+          page={params.page}
+          pageSize={SEARCH_PAGE_SIZE}
+          total={result.total}
+          href={(page) => searchHref(params, { page })}
+        />
       </div>
     </div>
   );

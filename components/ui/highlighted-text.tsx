@@ -41,7 +41,8 @@ export function LayeredText({ text, layers }: LayeredTextProps) {
         layers.map((l) => l.ranges),
       ).map((run) => {
         let node: ReactNode = run.text;
-        for (let k = layers.length - 1; k >= 0; k--) if (run.layers[k]) node = <mark className={layers[k]!.className}>{node}</mark>;
+        for (let k = layers.length - 1; k >= 0; k--)
+          if (run.layers[k]) node = <mark className={layers[k]!.className}>{node}</mark>;
         return <span key={run.start}>{node}</span>;
       })}
     </>

@@ -11,7 +11,11 @@ export function SelectField({ label, name, value, allLabel, options }: SelectFie
   return (
     <label className="flex flex-col gap-1">
       <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="rounded border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-700 dark:bg-stone-900"
+      >
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

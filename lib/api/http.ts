@@ -7,7 +7,10 @@ export function apiError(status: number, code: string, message: string): Respons
 export function apiJson(body: unknown, init: { status?: number; maxAge?: number } = {}): Response {
   return Response.json(body, {
     status: init.status ?? 200,
-    headers: { "cache-control": init.maxAge ? `public, max-age=${init.maxAge}` : "no-store", "access-control-allow-origin": "*" },
+    headers: {
+      "cache-control": init.maxAge ? `public, max-age=${init.maxAge}` : "no-store",
+      "access-control-allow-origin": "*",
+    },
   });
 }
 
@@ -38,7 +41,9 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: string | 
 
 export function parseParams<S extends z.ZodType>(schema: S, params: unknown): Parsed<z.infer<S>> {
   const result = schema.safeParse(params);
-  return result.success ? { ok: true, data: result.data } : { ok: false, response: apiError(400, "invalid_parameters", describeIssues(result.error)) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, response: apiError(400, "invalid_parameters", describeIssues(result.error)) };
 }
 
 /** Any unexpected failure becomes a JSON 500 with the contract's error body, never an HTML page. */

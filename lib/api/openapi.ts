@@ -31,14 +31,52 @@ export interface Endpoint {
 }
 
 export const endpoints: Endpoint[] = [
-  { path: "/api/v1/documents", summary: "List speeches, proposals and reports", query: documentsQuery, response: documentListSchema },
-  { path: "/api/v1/documents/{id}", summary: "One document with its paragraphs", pathParams: idParams, response: documentDetailSchema, notFound: true },
+  {
+    path: "/api/v1/documents",
+    summary: "List speeches, proposals and reports",
+    query: documentsQuery,
+    response: documentListSchema,
+  },
+  {
+    path: "/api/v1/documents/{id}",
+    summary: "One document with its paragraphs",
+    pathParams: idParams,
+    response: documentDetailSchema,
+    notFound: true,
+  },
   { path: "/api/v1/plan", summary: "The plan's outline and metadata", response: planSchema, notFound: true },
-  { path: "/api/v1/plan/nodes/{path}", summary: "One plan node with its paragraphs, targets and children", pathParams: planPathParams, response: planNodeDetailSchema, notFound: true },
-  { path: "/api/v1/plan/targets", summary: "Goals, targets and achievements of the plan", query: targetsQuery, response: targetListSchema },
-  { path: "/api/v1/people/{id}", summary: "A person and their documents", pathParams: idParams, response: personSchema, notFound: true },
-  { path: "/api/v1/search", summary: "Full-text search across speeches, proposals, reports and the plan", query: searchQuery, response: searchResultSchema },
-  { path: "/api/v1/suggest", summary: "Titles, people and plan nodes for what has been typed", query: suggestQuery, response: suggestionsSchema },
+  {
+    path: "/api/v1/plan/nodes/{path}",
+    summary: "One plan node with its paragraphs, targets and children",
+    pathParams: planPathParams,
+    response: planNodeDetailSchema,
+    notFound: true,
+  },
+  {
+    path: "/api/v1/plan/targets",
+    summary: "Goals, targets and achievements of the plan",
+    query: targetsQuery,
+    response: targetListSchema,
+  },
+  {
+    path: "/api/v1/people/{id}",
+    summary: "A person and their documents",
+    pathParams: idParams,
+    response: personSchema,
+    notFound: true,
+  },
+  {
+    path: "/api/v1/search",
+    summary: "Full-text search across speeches, proposals, reports and the plan",
+    query: searchQuery,
+    response: searchResultSchema,
+  },
+  {
+    path: "/api/v1/suggest",
+    summary: "Titles, people and plan nodes for what has been typed",
+    query: suggestQuery,
+    response: suggestionsSchema,
+  },
 ];
 
 const ref = (schema: z.ZodType) => {
@@ -53,7 +91,13 @@ function parameters(schema: z.ZodObject | undefined, where: "query" | "path") {
     const json = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
     delete json.$schema;
     const { description, ...rest } = json;
-    return { name, in: where, required: where === "path" || !(field as z.ZodType).safeParse(undefined).success, description, schema: rest };
+    return {
+      name,
+      in: where,
+      required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
+      description,
+      schema: rest,
+    };
   });
 }
 
@@ -61,9 +105,14 @@ let cached: Record<string, unknown> | null = null;
 
 export function buildOpenApi(): Record<string, unknown> {
   if (cached) return cached;
-  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, io: "output" }) as { schemas: Record<string, Record<string, unknown>> };
+  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, io: "output" }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
   for (const s of Object.values(schemas)) delete s.$schema;
-  const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+  const errorResponse = (description: string) => ({
+    description,
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  });
   const paths: Record<string, unknown> = {};
   for (const e of endpoints) {
     paths[e.path] = {
@@ -83,7 +132,8 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: "政策对照 Policy Proposal Explorer API",
       version: "1.0.0",
-      description: "Read-only JSON API over the corpus. Lists take page (from 1) and pageSize; errors are { error: { code, message } } with a 4xx status.",
+      description:
+        "Read-only JSON API over the corpus. Lists take page (from 1) and pageSize; errors are { error: { code, message } } with a 4xx status.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,

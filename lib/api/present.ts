@@ -19,11 +19,27 @@ export function toApiDocument(d: DocumentSummary) {
 const apiLevel = (path: string, level: number) => (path === "0" ? 0 : level);
 
 export function toApiPlanNode(n: PlanOutlineNode): PlanNodeOut {
-  return { path: n.path, level: apiLevel(n.path, n.level), number: n.number, title: n.title, children: n.children.map(toApiPlanNode) };
+  return {
+    path: n.path,
+    level: apiLevel(n.path, n.level),
+    number: n.number,
+    title: n.title,
+    children: n.children.map(toApiPlanNode),
+  };
 }
 
 export function toApiTarget(t: PlanTargetDto) {
-  return { id: t.id, kind: t.kind, path: t.path, text: t.text, indicator: t.indicator, value: t.value, unit: t.unit, year: t.year, lineStart: t.lineStart };
+  return {
+    id: t.id,
+    kind: t.kind,
+    path: t.path,
+    text: t.text,
+    indicator: t.indicator,
+    value: t.value,
+    unit: t.unit,
+    year: t.year,
+    lineStart: t.lineStart,
+  };
 }
 
 export function toApiPlanNodeDetail(n: PlanNodeDetail): PlanNodeDetailOut {

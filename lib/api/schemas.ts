@@ -27,7 +27,12 @@ export const documentsQuery = z
 
 export const idParams = z.object({ id: id.describe("Identifier") }).strict();
 export const planPathParams = z
-  .object({ path: z.string().regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, "a plan path such as 3, 3.2 or 3.2.1 (0 is the preface)").describe("Plan path") })
+  .object({
+    path: z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, "a plan path such as 3, 3.2 or 3.2.1 (0 is the preface)")
+      .describe("Plan path"),
+  })
   .strict();
 export const targetsQuery = z.object({ kind: targetKind.optional().describe("goal, target or achievement") }).strict();
 
@@ -54,13 +59,27 @@ export const documentSchema = z
   .register(apiSchemas, { id: "Document" });
 
 export const paragraphSchema = z
-  .object({ id: z.string(), n: z.number().int(), text: z.string(), headingLevel: z.number().int().nullable(), lineStart: z.number().int(), lineEnd: z.number().int() })
+  .object({
+    id: z.string(),
+    n: z.number().int(),
+    text: z.string(),
+    headingLevel: z.number().int().nullable(),
+    lineStart: z.number().int(),
+    lineEnd: z.number().int(),
+  })
   .register(apiSchemas, { id: "Paragraph" });
 
-export const documentDetailSchema = documentSchema.extend({ paragraphs: z.array(paragraphSchema) }).register(apiSchemas, { id: "DocumentDetail" });
+export const documentDetailSchema = documentSchema
+  .extend({ paragraphs: z.array(paragraphSchema) })
+  .register(apiSchemas, { id: "DocumentDetail" });
 
 export const documentListSchema = z
-  .object({ items: z.array(documentSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(documentSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .register(apiSchemas, { id: "DocumentList" });
 
 export const planTargetSchema = z
@@ -125,7 +144,9 @@ export const planNodeDetailSchema: z.ZodType<PlanNodeDetailOut> = z
   })
   .register(apiSchemas, { id: "PlanNodeDetail" });
 
-export const targetListSchema = z.object({ items: z.array(planTargetSchema) }).register(apiSchemas, { id: "PlanTargetList" });
+export const targetListSchema = z
+  .object({ items: z.array(planTargetSchema) })
+  .register(apiSchemas, { id: "PlanTargetList" });
 
 export const personSchema = z
   .object({
@@ -150,7 +171,12 @@ export const searchKind = z.enum(["speech", "proposal", "report", "plan"]);
 
 export const searchQuery = z
   .object({
-    q: z.string().trim().min(1, "q must not be empty").max(2000).describe("Query: words (all must match), \"exact phrase\", -exclude, OR"),
+    q: z
+      .string()
+      .trim()
+      .min(1, "q must not be empty")
+      .max(2000)
+      .describe('Query: words (all must match), "exact phrase", -exclude, OR'),
     kind: searchKind.optional().describe("speech, proposal, report or plan"),
     source: id.optional().describe("Source id"),
     person: id.optional().describe("Person id"),
@@ -187,7 +213,11 @@ export const searchResultSchema = z
   })
   .register(apiSchemas, { id: "SearchResult" });
 
-export const suggestQuery = z.object({ q: z.string().trim().min(1).max(100).describe("What has been typed so far") }).strict();
+export const suggestQuery = z
+  .object({ q: z.string().trim().min(1).max(100).describe("What has been typed so far") })
+  .strict();
 export const suggestionsSchema = z
-  .object({ items: z.array(z.object({ type: z.enum(["document", "person", "plan"]), label: z.string(), url: z.string() })) })
+  .object({
+    items: z.array(z.object({ type: z.enum(["document", "person", "plan"]), label: z.string(), url: z.string() })),
+  })
   .register(apiSchemas, { id: "Suggestions" });

@@ -4,7 +4,19 @@ import path from "node:path";
 import { projectRoot } from "./paths";
 
 /** Everything that changes what `next build` produces. */
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 const STAMP = path.join(projectRoot, ".next", "source-stamp");
 
@@ -28,7 +40,11 @@ export function sourceStamp(): string {
 }
 
 export function isBuildCurrent(stamp = sourceStamp()): boolean {
-  return fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp;
+  return (
+    fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) &&
+    fs.existsSync(STAMP) &&
+    fs.readFileSync(STAMP, "utf8") === stamp
+  );
 }
 
 export function writeBuildStamp(stamp: string): void {

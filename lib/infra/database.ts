@@ -41,9 +41,11 @@ export async function createDatabaseIfMissing(url: string): Promise<void> {
     if (!rowCount) {
       const quoted = `"${name.replace(/"/g, '""')}"`;
       // template0 + explicit encoding: the external server's template1 may use another locale.
-      await admin.query(`create database ${quoted} template template0 encoding 'UTF8'`).catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error; // created concurrently by another process
-      });
+      await admin
+        .query(`create database ${quoted} template template0 encoding 'UTF8'`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== "42P04") throw error; // created concurrently by another process
+        });
     }
   } finally {
     await admin.end();
@@ -62,7 +64,9 @@ export async function dropDatabase(url: string): Promise<void> {
 }
 
 /** Resolves the server to use and makes sure the application's database exists on it. */
-export async function ensureDatabase(options: { log?: (m: string) => void; database?: string } = {}): Promise<DatabaseHandle> {
+export async function ensureDatabase(
+  options: { log?: (m: string) => void; database?: string } = {},
+): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
     const url = options.database ? withDatabase(env.DATABASE_URL, options.database) : env.DATABASE_URL;
     await createDatabaseIfMissing(url);

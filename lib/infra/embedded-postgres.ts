@@ -114,7 +114,10 @@ function run(bin: string, args: string[], user: ReturnType<typeof serverUser>, l
     ...(user ? { uid: user.uid, gid: user.gid } : {}),
     cwd: os.tmpdir(),
   });
-  return { ok: result.status === 0, output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}` };
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}`,
+  };
 }
 
 /** libpq variables of the caller's shell must not leak into the server's own tools. */
@@ -125,7 +128,13 @@ function serverToolEnv(libDir: string): NodeJS.ProcessEnv {
 }
 
 async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: SUPERUSER, database: "postgres", connectionTimeoutMillis: 2_000 });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: SUPERUSER,
+    database: "postgres",
+    connectionTimeoutMillis: 2_000,
+  });
   try {
     await client.connect();
     await client.query("select 1");
@@ -183,8 +192,14 @@ function reachableBinaries(bins: Binaries, user: { uid: number; gid: number }, l
   // Keyed by what the binaries are (package version, binary size), not where they are, so every
   // checkout of the same version shares one copy.
   const pkgJson = path.join(native, "..", "package.json");
-  const version = fs.existsSync(pkgJson) ? (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { version?: string }).version : "unknown";
-  const stamp = crypto.createHash("sha256").update(`${version}:${fs.statSync(bins.postgres).size}`).digest("hex").slice(0, 12);
+  const version = fs.existsSync(pkgJson)
+    ? (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { version?: string }).version
+    : "unknown";
+  const stamp = crypto
+    .createHash("sha256")
+    .update(`${version}:${fs.statSync(bins.postgres).size}`)
+    .digest("hex")
+    .slice(0, 12);
   const target = path.join(SHARED_DIR, `native-${stamp}`);
   if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
     log(`PostgreSQL's user cannot reach ${native}; using a copy in ${target}`);
@@ -198,20 +213,30 @@ function reachableBinaries(bins: Binaries, user: { uid: number; gid: number }, l
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   }
-  return { initdb: path.join(target, "bin", "initdb"), pg_ctl: path.join(target, "bin", "pg_ctl"), postgres: path.join(target, "bin", "postgres") };
+  return {
+    initdb: path.join(target, "bin", "initdb"),
+    pg_ctl: path.join(target, "bin", "pg_ctl"),
+    postgres: path.join(target, "bin", "postgres"),
+  };
 }
 
 function reachableRoot(rootDir: string, user: { uid: number; gid: number }, log: (m: string) => void): string {
   const parent = path.dirname(rootDir);
   fs.mkdirSync(parent, { recursive: true });
   if (accessibleBy(user, parent)) return rootDir;
-  const fallback = path.join(SHARED_DIR, `data-${crypto.createHash("sha256").update(rootDir).digest("hex").slice(0, 12)}`);
+  const fallback = path.join(
+    SHARED_DIR,
+    `data-${crypto.createHash("sha256").update(rootDir).digest("hex").slice(0, 12)}`,
+  );
   log(`PostgreSQL's user cannot reach ${rootDir}; keeping the embedded cluster in ${fallback}`);
   fs.mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
   return fallback;
 }
 
-export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => undefined }: EmbeddedOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres({
+  rootDir: wantedRoot,
+  log = () => undefined,
+}: EmbeddedOptions): Promise<EmbeddedServer> {
   const user = serverUser();
   const bins = user ? reachableBinaries(await loadBinaries(), user, log) : await loadBinaries();
   const rootDir = user ? reachableRoot(wantedRoot, user, log) : wantedRoot;
@@ -236,8 +261,16 @@ export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => u
       const init = run(
         bins.initdb,
         [
-          "-D", scratch, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
-          "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C.UTF-8", "--no-sync",
+          "-D",
+          scratch,
+          "-U",
+          SUPERUSER,
+          "--auth=trust",
+          "--encoding=UTF8",
+          "--locale-provider=builtin",
+          "--builtin-locale=C.UTF-8",
+          "--locale=C.UTF-8",
+          "--no-sync",
         ],
         user,
         libDir,
@@ -255,7 +288,9 @@ export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => u
         if (await canConnect(existing)) return existing;
         await sleep(200);
       }
-      throw new Error(`An embedded PostgreSQL process is running on ${clusterDir} but does not accept connections on port ${existing}; see ${logFile}.`);
+      throw new Error(
+        `An embedded PostgreSQL process is running on ${clusterDir} but does not accept connections on port ${existing}; see ${logFile}.`,
+      );
     }
 
     const chosen = await freePort();
@@ -265,7 +300,13 @@ export async function startEmbeddedPostgres({ rootDir: wantedRoot, log = () => u
       fs.chownSync(logFile, user.uid, user.gid);
     }
     const opts = `-p ${chosen} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off -c max_connections=200`;
-    const start = (extra: string) => run(bins.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", logFile, "-o", `${opts}${extra}`], user, libDir);
+    const start = (extra: string) =>
+      run(
+        bins.pg_ctl,
+        ["start", "-D", clusterDir, "-w", "-t", "60", "-l", logFile, "-o", `${opts}${extra}`],
+        user,
+        libDir,
+      );
     // PostgreSQL's default 128 MB of shared buffers holds the real corpus many times over, but a
     // much larger one (the ×100 benchmark) would be read through the kernel's cache on every
     // search. An eighth of the memory, at most 1 GB; the default if the machine refuses it.

@@ -12,7 +12,9 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
     const child = spawn(command, args, { cwd: projectRoot, stdio: "inherit", env });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }

@@ -10,7 +10,12 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, SqlResultSet } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  SqlResultSet,
+} from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { databaseName, withDatabase } from "./database";
 import { listMigrationFolders } from "./migration-folders";
@@ -28,7 +33,10 @@ let bindings: Promise<Bindings> | null = null;
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
     const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Bindings & Record<string, unknown>;
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const imports: Record<string, unknown> = { ...glue };
     // The engine arms 10 s timers (pool idle checks); unref'd, they no longer keep a finished command alive.
     for (const key of Object.keys(imports)) {
@@ -44,7 +52,9 @@ function loadBindings(): Promise<Bindings> {
     let panicMessage: string | undefined;
     globals.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => (panicMessage = m), get: () => panicMessage };
     const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmPath));
-    const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+    const instance = new WebAssembly.Instance(wasmModule, {
+      "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+    });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return glue;
@@ -148,7 +158,10 @@ function migrationList(): MigrationList {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: listMigrationFolders().map((name) => ({
       path: name,
@@ -175,7 +188,10 @@ export async function diffSchemaAgainstMigrations(url: string): Promise<string> 
   return withEngine(url, async (engine) => {
     const result = await engine.diff({
       from: { tag: "migrations", ...migrationList() },
-      to: { tag: "schemaDatamodel", files: [{ path: path.relative(projectRoot, schemaFile), content: fs.readFileSync(schemaFile, "utf8") }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: path.relative(projectRoot, schemaFile), content: fs.readFileSync(schemaFile, "utf8") }],
+      },
       script: true,
       exitCode: null,
       filters: noFilter,

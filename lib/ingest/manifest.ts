@@ -5,7 +5,10 @@ import { z } from "zod";
 const base = {
   /** Stable slug: document ids and URLs derive from it. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and -"),
-  file: z.string().min(1).refine((f) => !f.includes("..") && !path.isAbsolute(f), "a file name inside the corpus folder"),
+  file: z
+    .string()
+    .min(1)
+    .refine((f) => !f.includes("..") && !path.isAbsolute(f), "a file name inside the corpus folder"),
   title: z.string().min(1),
   body: z.string().min(1),
   level: z.enum(["district", "municipal"]),
@@ -14,8 +17,16 @@ const base = {
 };
 
 export const sourceEntry = z.discriminatedUnion("format", [
-  z.object({ ...base, format: z.literal("cppcc-speeches"), options: z.object({ runningHeaders: z.array(z.string()).default([]) }) }),
-  z.object({ ...base, format: z.literal("five-year-plan"), options: z.object({ pastSections: z.array(z.string()).default([]) }) }),
+  z.object({
+    ...base,
+    format: z.literal("cppcc-speeches"),
+    options: z.object({ runningHeaders: z.array(z.string()).default([]) }),
+  }),
+  z.object({
+    ...base,
+    format: z.literal("five-year-plan"),
+    options: z.object({ pastSections: z.array(z.string()).default([]) }),
+  }),
   z.object({ ...base, format: z.literal("npc-reports") }),
   z.object({ ...base, format: z.literal("news-proposals") }),
   z.object({ ...base, format: z.literal("news-comments") }),

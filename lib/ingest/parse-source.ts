@@ -26,7 +26,9 @@ export const SEARCH_INDEX_VERSION = 3;
 /** A change to the project dictionary re-segments every source, as the index must match queries. */
 function dictionaryStamp(): string {
   const file = path.join(projectRoot, "data", "search", "dictionary.txt");
-  return fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8) : "none";
+  return fs.existsSync(file)
+    ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8)
+    : "none";
 }
 
 export const parserVersion = (entry: SourceEntry) =>

@@ -44,7 +44,8 @@ export function parseCorpus(dir = corpusDir): SourceToWrite[] {
         result,
       };
     } catch (error) {
-      if (error instanceof ParseError) throw new IngestError(`${entry.file}:${error.line}: ${error.message.replace(/^line \d+: /, "")}`);
+      if (error instanceof ParseError)
+        throw new IngestError(`${entry.file}:${error.line}: ${error.message.replace(/^line \d+: /, "")}`);
       throw new IngestError(`${entry.file}: ${(error as Error).message}`);
     }
   });
@@ -61,7 +62,9 @@ export function reportFor(s: SourceToWrite, status: SourceReport["status"]): Sou
     format: s.entry.format,
     status,
     documents,
-    paragraphs: s.result.documents.reduce((a, d) => a + d.paragraphs.length, 0) + (s.result.plan?.nodes.reduce((a, n) => a + n.paragraphs.length, 0) ?? 0),
+    paragraphs:
+      s.result.documents.reduce((a, d) => a + d.paragraphs.length, 0) +
+      (s.result.plan?.nodes.reduce((a, n) => a + n.paragraphs.length, 0) ?? 0),
     speakers: new Set(s.result.documents.flatMap((d) => d.speakers.map((p) => p.name))).size,
     planNodes: s.result.plan?.nodes.length ?? 0,
     targets,
@@ -70,14 +73,22 @@ export function reportFor(s: SourceToWrite, status: SourceReport["status"]): Sou
   };
 }
 
-export async function runIngest(options: { url?: string; check?: boolean; force?: boolean; dir?: string; log?: (m: string) => void }): Promise<SourceReport[]> {
+export async function runIngest(options: {
+  url?: string;
+  check?: boolean;
+  force?: boolean;
+  dir?: string;
+  log?: (m: string) => void;
+}): Promise<SourceReport[]> {
   const log = options.log ?? (() => undefined);
   const parsed = parseCorpus(options.dir);
   if (options.check || !options.url) return parsed.map((s) => reportFor(s, "parsed"));
 
   const db = createPrismaClient(options.url, 2);
   try {
-    const existing = new Map((await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true } })).map((s) => [s.id, s]));
+    const existing = new Map(
+      (await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true } })).map((s) => [s.id, s]),
+    );
     const changed = parsed.filter((s) => {
       const e = existing.get(s.entry.id);
       return options.force || !e || e.sha256 !== s.sha256 || e.parserVersion !== s.parserVersion;
@@ -90,7 +101,10 @@ export async function runIngest(options: { url?: string; check?: boolean; force?
     const keep = new Set(parsed.map((s) => s.entry.id));
     const gone = [...existing.keys()].filter((id) => !keep.has(id));
     if (gone.length) {
-      await db.$transaction([db.source.deleteMany({ where: { id: { in: gone } } }), db.person.deleteMany({ where: { documents: { none: {} } } })]);
+      await db.$transaction([
+        db.source.deleteMany({ where: { id: { in: gone } } }),
+        db.person.deleteMany({ where: { documents: { none: {} } } }),
+      ]);
       log(`Removed ${gone.length} source(s) no longer in the manifest: ${gone.join(", ")}`);
     }
     if (changed.length || gone.length) {
@@ -111,17 +125,26 @@ export async function ensureCorpusLoaded(url: string, log: (m: string) => void):
   const reports = await runIngest({ url, log });
   const loaded = reports.filter((r) => r.status === "loaded").length;
   const docs = reports.reduce((a, r) => a + Object.values(r.documents).reduce((x, y) => x + y, 0), 0);
-  log(loaded ? `Corpus loaded: ${loaded} source(s) (re)loaded, ${docs} documents in all.` : `Corpus up to date (${reports.length} sources, ${docs} documents).`);
+  log(
+    loaded
+      ? `Corpus loaded: ${loaded} source(s) (re)loaded, ${docs} documents in all.`
+      : `Corpus up to date (${reports.length} sources, ${docs} documents).`,
+  );
 }
 
 export function formatReport(reports: SourceReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    const docs = Object.entries(r.documents).map(([k, v]) => `${v} ${k}`).join(", ") || "none";
+    const docs =
+      Object.entries(r.documents)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ") || "none";
     out.push(`${r.file}  [${r.format}] ${r.status}`);
     out.push(`  documents: ${docs}; paragraphs: ${r.paragraphs}; speakers/authors: ${r.speakers}`);
     if (r.planNodes) {
-      const t = Object.entries(r.targets).map(([k, v]) => `${v} ${k}`).join(", ");
+      const t = Object.entries(r.targets)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ");
       out.push(`  plan nodes: ${r.planNodes}; targets: ${t}; missing figures: ${r.figures}`);
     }
     out.push(`  warnings: ${r.warnings.length}`);

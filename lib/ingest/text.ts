@@ -8,7 +8,10 @@ const CJK = "\\p{Script=Han}";
 const CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】…—·「」『』";
 
 export function toLines(text: string): SourceLine[] {
-  return text.replace(/\r\n?/g, "\n").split("\n").map((t, i) => ({ n: i + 1, text: t }));
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((t, i) => ({ n: i + 1, text: t }));
 }
 
 export const isBlank = (s: string) => s.trim() === "";
@@ -19,7 +22,10 @@ export const isBlank = (s: string) => s.trim() === "";
  * text around it is not letter-spaced.
  */
 export function collapseCjkSpaces(input: string, options: { all?: boolean } = {}): string {
-  let s = input.replace(/[\u00a0\u3000]/g, " ").replace(/[ \t]+/g, " ").trim();
+  let s = input
+    .replace(/[\u00a0\u3000]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
   // Letter-spaced runs: three or more single characters separated by single spaces.
   s = s.replace(new RegExp(`(?:${CJK} ){2,}${CJK}`, "gu"), (run) => run.replace(/ /g, ""));
   // Spaces between a Chinese character or punctuation and a digit/ASCII word are typesetting.
@@ -70,7 +76,11 @@ export function headingLevel(text: string, maxLength = 60): number | null {
 /** Starts a new item of an enumeration ("一是", "二、", "（三）", "1.", "首先", …). */
 export function startsNewItem(text: string): boolean {
   const t = text.trim();
-  return enumeratorLevel(t) !== null || new RegExp(`^${CN_NUM}是`, "u").test(t) || /^(首先|其次|再次|最后|此外|第[一二三四五六七八九十]+[，,])/u.test(t);
+  return (
+    enumeratorLevel(t) !== null ||
+    new RegExp(`^${CN_NUM}是`, "u").test(t) ||
+    /^(首先|其次|再次|最后|此外|第[一二三四五六七八九十]+[，,])/u.test(t)
+  );
 }
 
 export interface Block {
@@ -107,11 +117,20 @@ export function toBlocks(lines: SourceLine[]): { blocks: Block[]; gaps: number[]
  * as a sentence continues into the next one, unless the next one starts a new enumerated item
  * (then the source lost text, and we keep the gap rather than invent a join).
  */
-export function joinBrokenParagraphs(paragraphs: ParsedParagraph[], onUnfinished?: (p: ParsedParagraph) => void): ParsedParagraph[] {
+export function joinBrokenParagraphs(
+  paragraphs: ParsedParagraph[],
+  onUnfinished?: (p: ParsedParagraph) => void,
+): ParsedParagraph[] {
   const out: ParsedParagraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev && prev.headingLevel === null && p.headingLevel === null && !endsSentence(prev.text) && !startsNewItem(p.text)) {
+    if (
+      prev &&
+      prev.headingLevel === null &&
+      p.headingLevel === null &&
+      !endsSentence(prev.text) &&
+      !startsNewItem(p.text)
+    ) {
       prev.text = joinText(prev.text, p.text);
       prev.lineEnd = p.lineEnd;
       continue;

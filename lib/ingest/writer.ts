@@ -21,7 +21,10 @@ function searchTitleOf(d: ParseResult["documents"][number]): string {
  * The headings each paragraph sits under, outermost first: the given outer headings (a plan
  * node's ancestors), then the open headings of higher level within the paragraphs themselves.
  */
-export function enclosingHeadings(paragraphs: readonly Pick<ParsedParagraph, "text" | "headingLevel">[], outer: readonly string[] = []): string[][] {
+export function enclosingHeadings(
+  paragraphs: readonly Pick<ParsedParagraph, "text" | "headingLevel">[],
+  outer: readonly string[] = [],
+): string[][] {
   const open: string[] = [];
   return paragraphs.map((p) => {
     if (p.headingLevel === null) return [...outer, ...open.filter(Boolean)];
@@ -61,8 +64,18 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
         const { date, precision } = parseDate(entry.date);
         await tx.source.create({
           data: {
-            id: entry.id, file: entry.file, sha256, format: entry.format, parserVersion, title: entry.title, body: entry.body,
-            level: entry.level, date, datePrecision: precision, lineCount, warnings: result.warnings.map((w) => ({ ...w })),
+            id: entry.id,
+            file: entry.file,
+            sha256,
+            format: entry.format,
+            parserVersion,
+            title: entry.title,
+            body: entry.body,
+            level: entry.level,
+            date,
+            datePrecision: precision,
+            lineCount,
+            warnings: result.warnings.map((w) => ({ ...w })),
           },
         });
 
@@ -73,14 +86,26 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
         }
         await tx.document.createMany({
           data: result.documents.map((d) => ({
-            id: documentId(entry.id, d.ordinal), sourceId: entry.id, kind: d.kind, ordinal: d.ordinal, title: d.title,
-            subtitle: d.subtitle, date, authoringOffice: d.authoringOffice, lineStart: d.lineStart, lineEnd: d.lineEnd,
+            id: documentId(entry.id, d.ordinal),
+            sourceId: entry.id,
+            kind: d.kind,
+            ordinal: d.ordinal,
+            title: d.title,
+            subtitle: d.subtitle,
+            date,
+            authoringOffice: d.authoringOffice,
+            lineStart: d.lineStart,
+            lineEnd: d.lineEnd,
           })),
         });
         await tx.documentPerson.createMany({
           data: result.documents.flatMap((d) =>
             d.speakers.map((s, position) => ({
-              documentId: documentId(entry.id, d.ordinal), personId: personId(s.name), position, role: s.role, affiliation: s.affiliation,
+              documentId: documentId(entry.id, d.ordinal),
+              personId: personId(s.name),
+              position,
+              role: s.role,
+              affiliation: s.affiliation,
             })),
           ),
           skipDuplicates: true,
@@ -89,7 +114,13 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
           data: result.documents.flatMap((d) => {
             const id = documentId(entry.id, d.ordinal);
             return d.paragraphs.map((p, i) => ({
-              id: paragraphId(id, i + 1), documentId: id, n: i + 1, text: p.text, headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd,
+              id: paragraphId(id, i + 1),
+              documentId: id,
+              n: i + 1,
+              text: p.text,
+              headingLevel: p.headingLevel,
+              lineStart: p.lineStart,
+              lineEnd: p.lineEnd,
               // No context for documents: a document is one result group whose section headings are
               // indexed as heading paragraphs already, and adding them as context measured worse
               // (question queries 0.919 → 0.890 nDCG@10 in npm run eval:search).
@@ -100,14 +131,25 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
 
         if (result.plan) {
           const plan = result.plan;
-          await tx.plan.create({ data: { id: entry.id, sourceId: entry.id, title: plan.title, metadata: plan.metadata } });
+          await tx.plan.create({
+            data: { id: entry.id, sourceId: entry.id, title: plan.title, metadata: plan.metadata },
+          });
           const byPath = new Map(plan.nodes.map((n) => [n.path, n]));
           await tx.planNode.createMany({
             data: plan.nodes.map((n, ordinal) => {
               const parentPath = n.path.includes(".") ? n.path.slice(0, n.path.lastIndexOf(".")) : null;
               return {
-                id: planNodeId(entry.id, n.path), planId: entry.id, parentId: parentPath && byPath.has(parentPath) ? planNodeId(entry.id, parentPath) : null,
-                kind: n.kind, path: n.path, level: n.level, ordinal, number: n.number, title: n.title, lineStart: n.lineStart, lineEnd: n.lineEnd,
+                id: planNodeId(entry.id, n.path),
+                planId: entry.id,
+                parentId: parentPath && byPath.has(parentPath) ? planNodeId(entry.id, parentPath) : null,
+                kind: n.kind,
+                path: n.path,
+                level: n.level,
+                ordinal,
+                number: n.number,
+                title: n.title,
+                lineStart: n.lineStart,
+                lineEnd: n.lineEnd,
               };
             }),
           });
@@ -118,21 +160,43 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
               const ancestors = parts.slice(1).flatMap((_, k) => byPath.get(parts.slice(0, k + 1).join(".")) ?? []);
               const contexts = enclosingHeadings(n.paragraphs, ancestors.map(planNodeLabel));
               return n.paragraphs.map((p, i) => ({
-                id: paragraphId(planNodeId(entry.id, n.path), i + 1), planNodeId: planNodeId(entry.id, n.path), n: i + 1, text: p.text,
-                headingLevel: p.headingLevel, lineStart: p.lineStart, lineEnd: p.lineEnd, ...searchFields(planNodeLabel(n), p, contexts[i]!),
+                id: paragraphId(planNodeId(entry.id, n.path), i + 1),
+                planNodeId: planNodeId(entry.id, n.path),
+                n: i + 1,
+                text: p.text,
+                headingLevel: p.headingLevel,
+                lineStart: p.lineStart,
+                lineEnd: p.lineEnd,
+                ...searchFields(planNodeLabel(n), p, contexts[i]!),
               }));
             }),
           });
           await tx.planFigure.createMany({
             data: plan.nodes.flatMap((n) =>
-              n.figures.map((f, i) => ({ id: `${planNodeId(entry.id, n.path)}-f${i + 1}`, planNodeId: planNodeId(entry.id, n.path), name: f.name, fileName: f.fileName, lineNumber: f.lineNumber })),
+              n.figures.map((f, i) => ({
+                id: `${planNodeId(entry.id, n.path)}-f${i + 1}`,
+                planNodeId: planNodeId(entry.id, n.path),
+                name: f.name,
+                fileName: f.fileName,
+                lineNumber: f.lineNumber,
+              })),
             ),
           });
           await tx.planTarget.createMany({
             data: plan.nodes.flatMap((n) =>
               n.targets.map((t, i) => ({
-                id: `${planNodeId(entry.id, n.path)}-t${i + 1}`, planNodeId: planNodeId(entry.id, n.path), kind: t.kind, text: t.text, indicator: t.indicator,
-                value: t.value, valueNumber: t.valueNumber, unit: t.unit, year: t.year, comparator: t.comparator, lineStart: t.lineStart, paragraphN: t.paragraphN,
+                id: `${planNodeId(entry.id, n.path)}-t${i + 1}`,
+                planNodeId: planNodeId(entry.id, n.path),
+                kind: t.kind,
+                text: t.text,
+                indicator: t.indicator,
+                value: t.value,
+                valueNumber: t.valueNumber,
+                unit: t.unit,
+                year: t.year,
+                comparator: t.comparator,
+                lineStart: t.lineStart,
+                paragraphN: t.paragraphN,
               })),
             ),
           });

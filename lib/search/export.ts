@@ -13,7 +13,18 @@ export function hitsToCsv(hits: SearchHit[], origin: string): string {
   const lines = [COLUMNS.join(",")];
   hits.forEach((h, i) => {
     lines.push(
-      [i + 1, h.kind, h.title, `${origin}${h.url}`, `${origin}${h.passages[0]?.url ?? h.url}`, h.score, h.matchedTerms.join("; "), h.snippet.text].map(cell).join(","),
+      [
+        i + 1,
+        h.kind,
+        h.title,
+        `${origin}${h.url}`,
+        `${origin}${h.passages[0]?.url ?? h.url}`,
+        h.score,
+        h.matchedTerms.join("; "),
+        h.snippet.text,
+      ]
+        .map(cell)
+        .join(","),
     );
   });
   return `\ufeff${lines.join("\r\n")}\r\n`;

@@ -19,7 +19,11 @@ export function findRanges(text: string, needles: string[]): [number, number][] 
 }
 
 /** A window of the paragraph around its first highlight, with highlights shifted into it. */
-export function snippet(text: string, ranges: [number, number][], width = 140): { text: string; highlights: [number, number][] } {
+export function snippet(
+  text: string,
+  ranges: [number, number][],
+  width = 140,
+): { text: string; highlights: [number, number][] } {
   if (text.length <= width) return { text, highlights: ranges };
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(width / 3));
@@ -31,7 +35,10 @@ export function snippet(text: string, ranges: [number, number][], width = 140): 
   const suffix = end < text.length ? "…" : "";
   const shifted = ranges
     .filter(([a, b]) => b > start && a < end)
-    .map(([a, b]) => [Math.max(a, start) - start + prefix.length, Math.min(b, end) - start + prefix.length] as [number, number]);
+    .map(
+      ([a, b]) =>
+        [Math.max(a, start) - start + prefix.length, Math.min(b, end) - start + prefix.length] as [number, number],
+    );
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights: shifted };
 }
 

@@ -24,7 +24,8 @@ export function normalizeWithMap(input: string): { text: string; map: number[] }
   // opencc converts character by character for the common table, keeping lengths; phrases that
   // change length are rare in this corpus, and then we fall back to per-character conversion.
   const simplified = simplify(input);
-  const source = [...simplified].length === [...input].length ? simplified : [...input].map((c) => simplify(c)).join("");
+  const source =
+    [...simplified].length === [...input].length ? simplified : [...input].map((c) => simplify(c)).join("");
   let text = "";
   const map: number[] = [];
   let offset = 0;

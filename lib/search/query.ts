@@ -31,7 +31,10 @@ const MAX_TERM_LENGTH = 60;
 
 /** Keeps letters, digits and CJK; everything else separates or disappears. */
 function stripSymbols(s: string): string {
-  return s.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/gu, " ").trim();
+  return s
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
@@ -138,6 +141,7 @@ export function tsqueryFor(tokens: string[], mode: "literal" | "synonym" = "lite
   words = words.map((w) => `'${w}'`);
   if (words.length <= 2 || mode === "synonym") return words.join(" & ");
   const pairs: string[] = [];
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);
   return pairs.join(" | ");
 }

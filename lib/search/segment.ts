@@ -22,7 +22,33 @@ export function getJieba(): Jieba {
 
 const WORD = /[\p{Script=Han}a-z0-9]/u;
 /** Words that carry no meaning in a question ("怎样降低企业用工成本"). */
-const STOPWORDS = new Set(["的", "了", "和", "与", "及", "或", "是", "在", "对", "怎样", "怎么", "如何", "什么", "哪些", "为什么", "吗", "呢", "吧", "啊", "请问", "关于", "有关", "我们", "进行", "一些"]);
+const STOPWORDS = new Set([
+  "的",
+  "了",
+  "和",
+  "与",
+  "及",
+  "或",
+  "是",
+  "在",
+  "对",
+  "怎样",
+  "怎么",
+  "如何",
+  "什么",
+  "哪些",
+  "为什么",
+  "吗",
+  "呢",
+  "吧",
+  "啊",
+  "请问",
+  "关于",
+  "有关",
+  "我们",
+  "进行",
+  "一些",
+]);
 
 function clean(tokens: string[]): string[] {
   return tokens.map((t) => t.trim()).filter((t) => t && WORD.test(t));

@@ -47,7 +47,10 @@ function renderPredicate(pred: Predicate, alias: Prisma.Sql): Prisma.Sql {
 }
 
 function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
-  return Prisma.sql`(${Prisma.join(termPredicates(t, withSynonyms).map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
+  return Prisma.sql`(${Prisma.join(
+    termPredicates(t, withSynonyms).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+    " OR ",
+  )})`;
 }
 
 /**
@@ -92,11 +95,15 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  * that can run in parallel workers). The other clauses then filter these candidates only.
  */
 function candidates(query: ParsedQuery): Prisma.Sql {
-  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map((pr) =>
-    // A one-character substring is found through the index of each paragraph's characters.
-    "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
+  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map(
+    (pr) =>
+      // A one-character substring is found through the index of each paragraph's characters.
+      "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
-  return Prisma.sql`(${Prisma.join(predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))), " OR ")})`;
+  return Prisma.sql`(${Prisma.join(
+    predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+    " OR ",
+  )})`;
 }
 
 /** Relevance of a paragraph's text for one term: weighted full-text rank, substring occurrences, synonyms lower. */
@@ -115,7 +122,8 @@ function termScore(t: QueryTerm): Prisma.Sql {
   for (const s of t.synonyms) {
     const stsq = tsqueryFor(s.tokens, "synonym");
     parts.push(Prisma.sql`CASE WHEN p."normText" LIKE ${likePattern(s.norm)} THEN 0.25 ELSE 0 END`);
-    if (stsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${stsq}), 1) * 0.6`);
+    if (stsq)
+      parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${stsq}), 1) * 0.6`);
   }
   return Prisma.sql`(${Prisma.join(parts, " + ")})`;
 }
@@ -136,7 +144,13 @@ function otherClauses(query: ParsedQuery): Prisma.Sql {
   const lead = leadClause(query);
   const conditions: Prisma.Sql[] = query.clauses
     .filter((_, i) => i !== lead)
-    .map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
+    .map(
+      (clause) =>
+        Prisma.sql`(${Prisma.join(
+          clause.map((t) => termMatch(t, true)),
+          " OR ",
+        )})`,
+    );
   for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
@@ -147,14 +161,22 @@ function filterConditions(filters: SearchFilters): Prisma.Sql {
   if (filters.kind === "plan") conditions.push(Prisma.sql`gr.doc_id IS NULL`);
   else if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"DocumentKind"`);
   if (filters.source) conditions.push(Prisma.sql`COALESCE(d."sourceId", pl."sourceId") = ${filters.source}`);
-  if (filters.person) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = gr.doc_id AND dp."personId" = ${filters.person})`);
+  if (filters.person)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = gr.doc_id AND dp."personId" = ${filters.person})`,
+    );
   if (filters.year) conditions.push(Prisma.sql`EXTRACT(YEAR FROM s.date) = ${filters.year}`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
 /** A paragraph's text score: per clause, its best term. */
 function scoreOf(query: ParsedQuery): Prisma.Sql {
-  return query.clauses.length ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`), " + ") : Prisma.sql`0`;
+  return query.clauses.length
+    ? Prisma.join(
+        query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`),
+        " + ",
+      )
+    : Prisma.sql`0`;
 }
 
 /**
@@ -163,13 +185,28 @@ function scoreOf(query: ParsedQuery): Prisma.Sql {
  */
 function titleScoreOf(query: ParsedQuery, title: Prisma.Sql): Prisma.Sql {
   return query.clauses.length
-    ? Prisma.join(query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map((t) => termTitleScore(t, title)), ", ")})`), " + ")
+    ? Prisma.join(
+        query.clauses.map(
+          (c) =>
+            Prisma.sql`GREATEST(${Prisma.join(
+              c.map((t) => termTitleScore(t, title)),
+              ", ",
+            )})`,
+        ),
+        " + ",
+      )
     : Prisma.sql`0`;
 }
 
 /** Every clause (and no exclusion) holds for the paragraph. */
 function allClauses(query: ParsedQuery): Prisma.Sql {
-  const conditions = query.clauses.map((clause) => Prisma.sql`(${Prisma.join(clause.map((t) => termMatch(t, true)), " OR ")})`);
+  const conditions = query.clauses.map(
+    (clause) =>
+      Prisma.sql`(${Prisma.join(
+        clause.map((t) => termMatch(t, true)),
+        " OR ",
+      )})`,
+  );
   for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
@@ -251,12 +288,22 @@ export async function searchGroups(
   filters: SearchFilters,
   options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean },
 ): Promise<{ total: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
-  const order = options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
+  const order =
+    options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
   const facetParts = options.facets
     ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(FACETS.map(facetCounts), " UNION ALL ")}) f`
     : Prisma.empty;
   const rows = await db.$queryRaw<
-    { part: "page" | "total" | "facet"; gid: string | null; kind: SearchKind | null; score: number | null; hits: number | null; facet: FacetName | null; key: string | null; n: bigint | null }[]
+    {
+      part: "page" | "total" | "facet";
+      gid: string | null;
+      kind: SearchKind | null;
+      score: number | null;
+      hits: number | null;
+      facet: FacetName | null;
+      key: string | null;
+      n: bigint | null;
+    }[]
   >`
     WITH g AS MATERIALIZED (${groupsCte(query, filters)})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
@@ -268,7 +315,9 @@ export async function searchGroups(
   return {
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     facets,
-    groups: rows.filter((r) => r.part === "page").map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0 })),
+    groups: rows
+      .filter((r) => r.part === "page")
+      .map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0 })),
   };
 }
 
@@ -276,7 +325,12 @@ export async function searchGroups(
  * The best passages of the given groups (a page of results), best first per group: their own
  * paragraphs, scored, with no candidate search over the whole table.
  */
-export async function searchPassages(db: PrismaClient, query: ParsedQuery, gids: string[], perGroup: number): Promise<Map<string, PassageRow[]>> {
+export async function searchPassages(
+  db: PrismaClient,
+  query: ParsedQuery,
+  gids: string[],
+  perGroup: number,
+): Promise<Map<string, PassageRow[]>> {
   const byGroup = new Map<string, PassageRow[]>();
   if (!gids.length || !query.clauses.length) return byGroup;
   const score = scoreOf(query);
@@ -307,11 +361,16 @@ export const FACETS = ["kind", "source", "person", "year"] as const;
  * Counts of matching documents/plan nodes for the facets that have a filter set, each counted
  * without its own filter (so the other values stay visible). searchGroups counts the others.
  */
-export async function searchActiveFacets(db: PrismaClient, query: ParsedQuery, filters: SearchFilters): Promise<Partial<FacetRows>> {
+export async function searchActiveFacets(
+  db: PrismaClient,
+  query: ParsedQuery,
+  filters: SearchFilters,
+): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
   const results = await Promise.all(
-    active.map((f) =>
-      db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
+    active.map(
+      (f) =>
+        db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
         WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false })})
         ${facetCounts(f)}`,
     ),
@@ -326,6 +385,11 @@ export async function searchActiveFacets(db: PrismaClient, query: ParsedQuery, f
 export function mergeFacets(...parts: Partial<FacetRows>[]): FacetRows {
   const out: FacetRows = { kind: {}, source: {}, person: {}, year: {} };
   for (const part of parts) for (const f of FACETS) if (part[f]) out[f] = part[f];
-  for (const f of FACETS) out[f] = Object.fromEntries(Object.entries(out[f]).sort((x, y) => y[1] - x[1]).slice(0, 50));
+  for (const f of FACETS)
+    out[f] = Object.fromEntries(
+      Object.entries(out[f])
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 50),
+    );
   return out;
 }

@@ -9,7 +9,10 @@ export interface Run {
 }
 
 export function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = ranges.filter(([a, b]) => b > a).map(([a, b]) => [a, b] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const sorted = ranges
+    .filter(([a, b]) => b > a)
+    .map(([a, b]) => [a, b] as [number, number])
+    .sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -48,7 +51,8 @@ export interface LayeredRun {
 export function toLayeredRuns(text: string, layers: readonly (readonly (readonly [number, number])[])[]): LayeredRun[] {
   const merged = layers.map((ranges) => mergeRanges(ranges));
   const cuts = new Set([0, text.length]);
-  for (const ranges of merged) for (const [a, b] of ranges) for (const x of [a, b]) if (x > 0 && x < text.length) cuts.add(x);
+  for (const ranges of merged)
+    for (const [a, b] of ranges) for (const x of [a, b]) if (x > 0 && x < text.length) cuts.add(x);
   const points = [...cuts].sort((x, y) => x - y);
   const runs: LayeredRun[] = [];
   for (let i = 0; i + 1 < points.length; i++) {

@@ -18,7 +18,10 @@ test("a reader walks from the overview through a speech, its speaker, the plan a
   await expectNoSeriousA11yViolations(page);
 
   // The table of contents follows a heading anchor.
-  await page.getByRole("navigation", { name: "目录" }).getByRole("link", { name: "二、提高公共文化服务水平，加强文旅融合发展" }).click();
+  await page
+    .getByRole("navigation", { name: "目录" })
+    .getByRole("link", { name: "二、提高公共文化服务水平，加强文旅融合发展" })
+    .click();
   await expect(page).toHaveURL(/#p-\d+$/);
   const anchor = new URL(page.url()).hash;
   await expect(page.locator(anchor)).toBeInViewport();
@@ -31,7 +34,10 @@ test("a reader walks from the overview through a speech, its speaker, the plan a
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "十四五规划" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("第十四个五年规划");
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("navigation", { name: "规划纲要目录" }).getByRole("link", { name: "第一章 把握新形势,引领新发展" }).click();
+  await page
+    .getByRole("navigation", { name: "规划纲要目录" })
+    .getByRole("link", { name: "第一章 把握新形势,引领新发展" })
+    .click();
   await expect(page.getByRole("heading", { level: 2, name: /把握新形势,引领新发展/ })).toBeVisible();
   await expect(page.getByRole("note").filter({ hasText: "主要指标" })).toBeVisible();
   await expect(page.getByRole("complementary").getByRole("heading", { name: "本章目标与指标" })).toBeVisible();
@@ -40,7 +46,9 @@ test("a reader walks from the overview through a speech, its speaker, the plan a
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "调研报告" }).click();
   await page.getByRole("link", { name: "关于北京市“十四五”时期公共财政发展的调研报告" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "关于北京市“十四五”时期公共财政发展的调研报告" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "关于北京市“十四五”时期公共财政发展的调研报告" }),
+  ).toBeVisible();
   await expect(page.getByText("市人大常委会预算工作委员会").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
@@ -54,7 +62,10 @@ test("a paragraph anchor opens at that paragraph, and the source view shows the 
   await expectNoSeriousA11yViolations(page);
 });
 
-test("unknown ids show the not-found page with a 404; the API docs page lists the endpoints", async ({ page, request }) => {
+test("unknown ids show the not-found page with a 404; the API docs page lists the endpoints", async ({
+  page,
+  request,
+}) => {
   const missing = await page.goto("/speeches/no-such-speech");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "未找到该页面" })).toBeVisible();
@@ -75,13 +86,22 @@ test("unknown ids show the not-found page with a 404; the API docs page lists th
 test("pages fit a phone screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/speeches/daxing-cppcc-2023-speeches-02");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test("dark mode keeps contrast on every page type", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  for (const url of ["/", "/speeches", "/speeches/daxing-cppcc-2023-speeches-03", "/plan/7", "/people", "/search?q=教育"]) {
+  for (const url of [
+    "/",
+    "/speeches",
+    "/speeches/daxing-cppcc-2023-speeches-03",
+    "/plan/7",
+    "/people",
+    "/search?q=教育",
+  ]) {
     await page.goto(url);
     await expectNoSeriousA11yViolations(page);
   }

@@ -10,7 +10,9 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
     await expect(box).toBeFocused({ timeout: 500 });
   }).toPass();
   await box.fill("碳达峰");
-  await expect(page.getByRole("listbox", { name: "检索建议" }).or(page.getByRole("combobox", { name: "全文检索" }))).toBeVisible();
+  await expect(
+    page.getByRole("listbox", { name: "检索建议" }).or(page.getByRole("combobox", { name: "全文检索" })),
+  ).toBeVisible();
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=/);
   await expect(page.getByRole("heading", { level: 1, name: "检索：碳达峰" })).toBeVisible();
@@ -25,9 +27,14 @@ test("search from the header, filter, and follow a hit to its highlighted paragr
   await expect(first).toContainText("大会发言");
   await expect(first.getByRole("heading", { level: 2 })).toHaveText("落实“双碳”精神，打造零碳大兴");
 
-  await expect(page.getByRole("list", { name: "已选筛选条件" }).getByRole("link", { name: "取消筛选 类型：大会发言" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "已选筛选条件" }).getByRole("link", { name: "取消筛选 类型：大会发言" }),
+  ).toBeVisible();
 
-  await first.getByRole("link", { name: /^¶\d+$/ }).first().click();
+  await first
+    .getByRole("link", { name: /^¶\d+$/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/speeches\/daxing-cppcc-2023-speeches-09\?hl=%E7%A2%B3%E8%BE%BE%E5%B3%B0#p-\d+$/);
   const target = page.locator(new URL(page.url()).hash);
   await expect(target).toBeInViewport();
@@ -45,7 +52,10 @@ test("a plan hit opens its chapter with the words marked, and a page past the en
   await page.goto("/search?q=%E4%B8%B4%E7%A9%BA%E7%BB%8F%E6%B5%8E%E5%8C%BA&kind=plan");
   const first = page.getByRole("article").first();
   await expect(first).toContainText("规划纲要");
-  await first.getByRole("link", { name: /^¶\d+$/ }).first().click();
+  await first
+    .getByRole("link", { name: /^¶\d+$/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/plan\/\d+\?hl=.+#[\d.]+-p-\d+$/);
   const paragraph = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.slice(1))}"]`);
   await expect(paragraph).toBeInViewport();

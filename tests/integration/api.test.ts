@@ -14,7 +14,13 @@ const BASE = "http://localhost/api/v1";
 const req = (path: string) => new Request(`${BASE}${path}`);
 const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
-let openapi: { paths: Record<string, { get: { responses: Record<string, { content?: { "application/json": { schema: { $ref: string } } } }> } }>; components: { schemas: Record<string, unknown> } };
+let openapi: {
+  paths: Record<
+    string,
+    { get: { responses: Record<string, { content?: { "application/json": { schema: { $ref: string } } } }> } }
+  >;
+  components: { schemas: Record<string, unknown> };
+};
 let ajv: Ajv2020;
 
 beforeAll(async () => {
@@ -43,14 +49,20 @@ describe("GET /api/v1/documents", () => {
     expect(body).toMatchObject({ total: 63, page: 1, pageSize: 5 });
   });
   it("filters by kind, source and person", async () => {
-    const speeches = await expectResponse(await listDocuments(req("/documents?kind=speech&pageSize=100")), "/api/v1/documents", 200);
+    const speeches = await expectResponse(
+      await listDocuments(req("/documents?kind=speech&pageSize=100")),
+      "/api/v1/documents",
+      200,
+    );
     expect(speeches.total).toBe(13);
     expect(speeches.items.every((d: { kind: string }) => d.kind === "speech")).toBe(true);
     const reports = await (await listDocuments(req("/documents?source=beijing-npc-2020-reports"))).json();
     expect(reports.total).toBe(27);
     const person = speeches.items[0].speakers[0].personId;
     const byPerson = await (await listDocuments(req(`/documents?person=${person}`))).json();
-    expect(byPerson.items.every((d: { speakers: { personId: string }[] }) => d.speakers.some((s) => s.personId === person))).toBe(true);
+    expect(
+      byPerson.items.every((d: { speakers: { personId: string }[] }) => d.speakers.some((s) => s.personId === person)),
+    ).toBe(true);
   });
   it.each([
     ["kind=memo", /kind/],
@@ -67,13 +79,25 @@ describe("GET /api/v1/documents", () => {
 
 describe("GET /api/v1/documents/{id}", () => {
   it("returns the document with paragraphs", async () => {
-    const body = await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "daxing-cppcc-2023-speeches-01" })), "/api/v1/documents/{id}", 200);
+    const body = await expectResponse(
+      await getDocument(req("/documents/x"), ctx({ id: "daxing-cppcc-2023-speeches-01" })),
+      "/api/v1/documents/{id}",
+      200,
+    );
     expect(body.title).toBe("关于全区文化事业发展建设的几点建议");
     expect(body.paragraphs[0]).toMatchObject({ n: 1, text: "各位领导、各位委员：" });
   });
   it("answers 404 for an unknown id and 400 for an absurd one", async () => {
-    await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "no-such-document" })), "/api/v1/documents/{id}", 404);
-    await expectResponse(await getDocument(req("/documents/x"), ctx({ id: "x".repeat(500) })), "/api/v1/documents/{id}", 400);
+    await expectResponse(
+      await getDocument(req("/documents/x"), ctx({ id: "no-such-document" })),
+      "/api/v1/documents/{id}",
+      404,
+    );
+    await expectResponse(
+      await getDocument(req("/documents/x"), ctx({ id: "x".repeat(500) })),
+      "/api/v1/documents/{id}",
+      400,
+    );
   });
 });
 
@@ -85,14 +109,26 @@ describe("plan endpoints", () => {
     expect(body.metadata["制定机关"]).toBe("大兴区政府");
   });
   it("returns a node with its own paragraphs and its children's", async () => {
-    const body = await expectResponse(await getPlanNode(req("/plan/nodes/1.4"), ctx({ path: "1.4" })), "/api/v1/plan/nodes/{path}", 200);
+    const body = await expectResponse(
+      await getPlanNode(req("/plan/nodes/1.4"), ctx({ path: "1.4" })),
+      "/api/v1/plan/nodes/{path}",
+      200,
+    );
     expect(body.paragraphs).toEqual([]);
     const goals = body.children.find((c: { path: string }) => c.path === "1.4.3");
     expect(goals.targets.filter((t: { kind: string }) => t.kind === "goal")).toHaveLength(7);
   });
   it("answers 400 for a malformed path and 404 for a missing one", async () => {
-    await expectResponse(await getPlanNode(req("/plan/nodes/x"), ctx({ path: "3.a" })), "/api/v1/plan/nodes/{path}", 400);
-    await expectResponse(await getPlanNode(req("/plan/nodes/x"), ctx({ path: "99" })), "/api/v1/plan/nodes/{path}", 404);
+    await expectResponse(
+      await getPlanNode(req("/plan/nodes/x"), ctx({ path: "3.a" })),
+      "/api/v1/plan/nodes/{path}",
+      400,
+    );
+    await expectResponse(
+      await getPlanNode(req("/plan/nodes/x"), ctx({ path: "99" })),
+      "/api/v1/plan/nodes/{path}",
+      404,
+    );
   });
   it("lists targets by kind", async () => {
     const body = await expectResponse(await listTargets(req("/plan/targets?kind=goal")), "/api/v1/plan/targets", 200);
@@ -106,7 +142,11 @@ describe("GET /api/v1/people/{id}", () => {
   it("returns a person with their documents, and 404 for a stranger", async () => {
     const list = await (await listDocuments(req("/documents?kind=speech&pageSize=1"))).json();
     const personId = list.items[0].speakers[0].personId;
-    const body = await expectResponse(await getPerson(req("/people/x"), ctx({ id: personId })), "/api/v1/people/{id}", 200);
+    const body = await expectResponse(
+      await getPerson(req("/people/x"), ctx({ id: personId })),
+      "/api/v1/people/{id}",
+      200,
+    );
     expect(body.documents.length).toBeGreaterThanOrEqual(1);
     await expectResponse(await getPerson(req("/people/x"), ctx({ id: "p-nobody" })), "/api/v1/people/{id}", 404);
   });
@@ -115,7 +155,16 @@ describe("GET /api/v1/people/{id}", () => {
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 and describes every route", () => {
     expect(Object.keys(openapi.paths).sort()).toEqual(
-      ["/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/people/{id}", "/api/v1/plan", "/api/v1/plan/nodes/{path}", "/api/v1/plan/targets", "/api/v1/search", "/api/v1/suggest"].sort(),
+      [
+        "/api/v1/documents",
+        "/api/v1/documents/{id}",
+        "/api/v1/people/{id}",
+        "/api/v1/plan",
+        "/api/v1/plan/nodes/{path}",
+        "/api/v1/plan/targets",
+        "/api/v1/search",
+        "/api/v1/suggest",
+      ].sort(),
     );
     expect(ajv.getSchema("openapi#/components/schemas/Document")).toBeDefined();
   });
@@ -123,7 +172,11 @@ describe("OpenAPI document", () => {
 
 describe("GET /api/v1/search", () => {
   it("returns grouped hits with highlights and facets", async () => {
-    const body = await expectResponse(await search(req(`/search?q=${encodeURIComponent("碳达峰")}&pageSize=5`)), "/api/v1/search", 200);
+    const body = await expectResponse(
+      await search(req(`/search?q=${encodeURIComponent("碳达峰")}&pageSize=5`)),
+      "/api/v1/search",
+      200,
+    );
     expect(body.total).toBeGreaterThan(0);
     expect(body.hits[0].documentId).toBe("daxing-cppcc-2023-speeches-09");
     const [a, b] = body.hits[0].snippet.highlights[0];
@@ -146,18 +199,60 @@ describe("GET /api/v1/search", () => {
     expect(body.error.message).toMatch(message);
   });
   it("treats hostile text as text", async () => {
-    for (const q of ["a & b | !c", "'); DROP TABLE \"Paragraph\"; --", "\"未闭合", "😀", "人工智能".repeat(400), ":* <-> ()"]) {
+    for (const q of [
+      "a & b | !c",
+      '\'); DROP TABLE "Paragraph"; --',
+      '"未闭合',
+      "😀",
+      "人工智能".repeat(400),
+      ":* <-> ()",
+    ]) {
       const res = await search(req(`/search?q=${encodeURIComponent(q)}`));
       expect(res.status).toBe(200);
     }
   });
   it("answers a few thousand generated hostile queries without a 5xx", async () => {
-    const pieces = ["'", '"', "\\", "&", "|", "!", "(", ")", ":*", "<->", "%", "_", "😀", "碳", "水", "OR", "-", "－", "“", "”", "\u0000", "\u0007", "DROP", "';--", " ", "京津冀", "\u{20000}", "<script>", "%00", "+", "*"];
+    const pieces = [
+      "'",
+      '"',
+      "\\",
+      "&",
+      "|",
+      "!",
+      "(",
+      ")",
+      ":*",
+      "<->",
+      "%",
+      "_",
+      "😀",
+      "碳",
+      "水",
+      "OR",
+      "-",
+      "－",
+      "“",
+      "”",
+      "\u0000",
+      "\u0007",
+      "DROP",
+      "';--",
+      " ",
+      "京津冀",
+      "\u{20000}",
+      "<script>",
+      "%00",
+      "+",
+      "*",
+    ];
     let seed = 11;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const statuses = new Map<number, number>();
     for (let i = 0; i < 2000; i++) {
-      const q = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() > 0.5 ? " " : "");
+      const q = Array.from(
+        { length: 1 + Math.floor(rand() * 6) },
+        () => pieces[Math.floor(rand() * pieces.length)],
+      ).join(rand() > 0.5 ? " " : "");
       const extra = i % 3 === 0 ? `&page=${Math.floor(rand() * 5)}&pageSize=${Math.floor(rand() * 60)}` : "";
       const res = await search(req(`/search?q=${encodeURIComponent(q)}${extra}`));
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -188,7 +283,11 @@ describe("GET /api/v1/search", () => {
 
 describe("GET /api/v1/suggest", () => {
   it("suggests titles, people and plan nodes", async () => {
-    const body = await expectResponse(await suggestRoute(req(`/suggest?q=${encodeURIComponent("药谷")}`)), "/api/v1/suggest", 200);
+    const body = await expectResponse(
+      await suggestRoute(req(`/suggest?q=${encodeURIComponent("药谷")}`)),
+      "/api/v1/suggest",
+      200,
+    );
     expect(body.items.some((i: { type: string }) => i.type === "plan")).toBe(true);
     const people = await (await suggestRoute(req(`/suggest?q=${encodeURIComponent("周源")}`))).json();
     expect(people.items[0]).toMatchObject({ type: "person", label: "周源" });

@@ -12,7 +12,9 @@ const child = path.resolve("tests/support/embedded-child.ts");
 function run(args: string[]): { done: Promise<{ port: number; dataDir: string }>; pid: number; kill: () => void } {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a grandchild, which a
   // SIGKILL of the CLI would leave running.
-  const proc = spawn(process.execPath, ["--import", "tsx", child, rootDir, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", child, rootDir, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   proc.stdout.on("data", (d) => (out += d));

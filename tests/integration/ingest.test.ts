@@ -36,7 +36,11 @@ async function snapshot() {
 
 describe("ingesting the whole corpus", () => {
   it("has the expected documents per source and kind", async () => {
-    const rows = await prisma.document.groupBy({ by: ["sourceId", "kind"], _count: { _all: true }, orderBy: { sourceId: "asc" } });
+    const rows = await prisma.document.groupBy({
+      by: ["sourceId", "kind"],
+      _count: { _all: true },
+      orderBy: { sourceId: "asc" },
+    });
     expect(Object.fromEntries(rows.map((r) => [`${r.sourceId}/${r.kind}`, r._count._all]))).toEqual({
       "beijing-2023-gov-report-comments/proposal": 6,
       "beijing-cppcc-2024-proposals/proposal": 17,
@@ -46,7 +50,10 @@ describe("ingesting the whole corpus", () => {
   });
 
   it("has the whole plan outline with exact titles", async () => {
-    const nodes = await prisma.planNode.findMany({ select: { path: true, kind: true, title: true }, orderBy: { ordinal: "asc" } });
+    const nodes = await prisma.planNode.findMany({
+      select: { path: true, kind: true, title: true },
+      orderBy: { ordinal: "asc" },
+    });
     expect(nodes.filter((n) => n.kind === "chapter")).toHaveLength(10);
     expect(nodes.filter((n) => n.kind === "section")).toHaveLength(38);
     expect(nodes.filter((n) => n.kind === "subsection")).toHaveLength(92);
@@ -61,13 +68,29 @@ describe("ingesting the whole corpus", () => {
   it("spot-checks titles, speakers and affiliations", async () => {
     const speech = await prisma.document.findUniqueOrThrow({
       where: { id: "daxing-cppcc-2023-speeches-05" },
-      select: { title: true, speakers: { select: { role: true, affiliation: true, person: { select: { name: true } } } } },
+      select: {
+        title: true,
+        speakers: { select: { role: true, affiliation: true, person: { select: { name: true } } } },
+      },
     });
     expect(speech.title).toBe("从“兴”出发，打造一流营商环境");
-    expect(speech.speakers[0]).toEqual({ role: "区政协委员", affiliation: "民革大兴区工委副主委；北京经济技术开发区管委会政务服务中心副主任", person: { name: "张晖" } });
-    const report = await prisma.document.findUniqueOrThrow({ where: { id: "beijing-npc-2020-reports-11" }, select: { title: true, authoringOffice: true } });
-    expect(report).toEqual({ title: "关于北京市“十四五”时期我市教育改革和发展规划的调研报告", authoringOffice: "市人大常委会教育科技文化卫生办公室" });
-    const comment = await prisma.documentPerson.findFirstOrThrow({ where: { person: { name: "许泽玮" } }, select: { role: true, affiliation: true } });
+    expect(speech.speakers[0]).toEqual({
+      role: "区政协委员",
+      affiliation: "民革大兴区工委副主委；北京经济技术开发区管委会政务服务中心副主任",
+      person: { name: "张晖" },
+    });
+    const report = await prisma.document.findUniqueOrThrow({
+      where: { id: "beijing-npc-2020-reports-11" },
+      select: { title: true, authoringOffice: true },
+    });
+    expect(report).toEqual({
+      title: "关于北京市“十四五”时期我市教育改革和发展规划的调研报告",
+      authoringOffice: "市人大常委会教育科技文化卫生办公室",
+    });
+    const comment = await prisma.documentPerson.findFirstOrThrow({
+      where: { person: { name: "许泽玮" } },
+      select: { role: true, affiliation: true },
+    });
     expect(comment).toEqual({ role: "市人大代表", affiliation: "91科技集团董事长" });
   });
 
@@ -84,7 +107,14 @@ describe("ingesting the whole corpus", () => {
     });
     const broken = paragraphs.filter((p, i) => {
       const next = paragraphs[i + 1];
-      return next && next.documentId === p.documentId && p.headingLevel === null && next.headingLevel === null && !endsSentence(p.text) && !startsNewItem(next.text);
+      return (
+        next &&
+        next.documentId === p.documentId &&
+        p.headingLevel === null &&
+        next.headingLevel === null &&
+        !endsSentence(p.text) &&
+        !startsNewItem(next.text)
+      );
     });
     expect(broken).toEqual([]);
   });
@@ -127,12 +157,20 @@ describe("changing and breaking sources", () => {
     const before = await snapshot();
     const dir = tempCorpus((d) => {
       const speeches = path.join(d, "daxing-cppcc-2023-plenary-speeches.txt");
-      fs.writeFileSync(speeches, fs.readFileSync(speeches, "utf8").replace("深化校地合作 共推大兴高质量发展", "被改坏的标题"));
+      fs.writeFileSync(
+        speeches,
+        fs.readFileSync(speeches, "utf8").replace("深化校地合作 共推大兴高质量发展", "被改坏的标题"),
+      );
       const news = path.join(d, "beijing-2023-gov-report-deputies-news.txt");
-      fs.writeFileSync(news, fs.readFileSync(news, "utf8").replace("为新药上市开通绿色通道", "为创新药上市开通绿色通道"));
+      fs.writeFileSync(
+        news,
+        fs.readFileSync(news, "utf8").replace("为新药上市开通绿色通道", "为创新药上市开通绿色通道"),
+      );
     });
     await expect(runIngest({ url: db.url, dir })).rejects.toThrow(IngestError);
-    await expect(runIngest({ url: db.url, dir })).rejects.toThrow(/daxing-cppcc-2023-plenary-speeches\.txt:\d+: speech 8/);
+    await expect(runIngest({ url: db.url, dir })).rejects.toThrow(
+      /daxing-cppcc-2023-plenary-speeches\.txt:\d+: speech 8/,
+    );
     expect(await snapshot()).toEqual(before);
   });
 

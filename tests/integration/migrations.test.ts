@@ -17,7 +17,9 @@ describe("migrations through the wasm schema engine", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ checksum: string }>("select checksum from _prisma_migrations where finished_at is not null");
+      const { rows } = await client.query<{ checksum: string }>(
+        "select checksum from _prisma_migrations where finished_at is not null",
+      );
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
     } finally {

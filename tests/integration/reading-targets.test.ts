@@ -3,16 +3,25 @@ import { readingTargetExists, readingTargetOf } from "@/lib/data/exists";
 
 describe("reading targets (what the proxy checks before a page streams)", () => {
   it("reads the subject of a reading page from its path", () => {
-    expect(readingTargetOf("/speeches/daxing-cppcc-2023-speeches-09")).toEqual({ type: "document", kind: "speech", id: "daxing-cppcc-2023-speeches-09" });
+    expect(readingTargetOf("/speeches/daxing-cppcc-2023-speeches-09")).toEqual({
+      type: "document",
+      kind: "speech",
+      id: "daxing-cppcc-2023-speeches-09",
+    });
     expect(readingTargetOf("/people/p-1%20x")).toEqual({ type: "person", id: "p-1 x" });
     expect(readingTargetOf("/plan/4/")).toEqual({ type: "chapter", path: "4" });
-    for (const other of ["/", "/speeches", "/search", "/api/v1/documents/x", "/speeches/a/b", "/plan"]) expect(readingTargetOf(other)).toBeNull();
+    for (const other of ["/", "/speeches", "/search", "/api/v1/documents/x", "/speeches/a/b", "/plan"])
+      expect(readingTargetOf(other)).toBeNull();
   });
 
   it("knows which exist, with the same rules as the pages", async () => {
-    expect(await readingTargetExists({ type: "document", kind: "speech", id: "daxing-cppcc-2023-speeches-09" })).toBe(true);
+    expect(await readingTargetExists({ type: "document", kind: "speech", id: "daxing-cppcc-2023-speeches-09" })).toBe(
+      true,
+    );
     // A speech's id under /reports is not a report.
-    expect(await readingTargetExists({ type: "document", kind: "report", id: "daxing-cppcc-2023-speeches-09" })).toBe(false);
+    expect(await readingTargetExists({ type: "document", kind: "report", id: "daxing-cppcc-2023-speeches-09" })).toBe(
+      false,
+    );
     expect(await readingTargetExists({ type: "document", kind: "speech", id: "no-such" })).toBe(false);
     expect(await readingTargetExists({ type: "chapter", path: "4" })).toBe(true);
     expect(await readingTargetExists({ type: "chapter", path: "4.2" })).toBe(false);

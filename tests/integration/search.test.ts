@@ -54,7 +54,9 @@ describe("ranking on queries with known best answers", () => {
     expect(water.total).toBeGreaterThan(5);
     expect(water.total).toBe(Number(row!.n));
     const twoZones = await run("两区");
-    expect(twoZones.hits.some((h) => h.matchedTerms.some((t) => t.includes("同义词")) || h.matchedTerms.includes("两区"))).toBe(true);
+    expect(
+      twoZones.hits.some((h) => h.matchedTerms.some((t) => t.includes("同义词")) || h.matchedTerms.includes("两区")),
+    ).toBe(true);
   });
 
   it("honours phrases and exclusions", async () => {
@@ -95,11 +97,38 @@ describe("filters and facets", () => {
 
 describe("hostile input", () => {
   it("never fails on generated strings", async () => {
-    const pieces = ["'", '"', "\\", "&", "|", "!", "(", ")", ":*", "<->", "%", "_", "😀", "碳", "OR", "-", "－", "“", "\u0000", "DROP TABLE", "';--", " ", "水".repeat(50)];
+    const pieces = [
+      "'",
+      '"',
+      "\\",
+      "&",
+      "|",
+      "!",
+      "(",
+      ")",
+      ":*",
+      "<->",
+      "%",
+      "_",
+      "😀",
+      "碳",
+      "OR",
+      "-",
+      "－",
+      "“",
+      "\u0000",
+      "DROP TABLE",
+      "';--",
+      " ",
+      "水".repeat(50),
+    ];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
-      const q = Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() > 0.5 ? " " : "");
+      const q = Array.from(
+        { length: 1 + Math.floor(rand() * 8) },
+        () => pieces[Math.floor(rand() * pieces.length)],
+      ).join(rand() > 0.5 ? " " : "");
       const r = await run(q.replace(/\u0000/g, ""), {}, { withFacets: i % 10 === 0 });
       expect(r.total).toBeGreaterThanOrEqual(0);
     }

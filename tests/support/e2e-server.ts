@@ -17,4 +17,11 @@ try {
   await db.dispose();
   process.exit(1);
 }
-serveNext({ mode: "start", port, host: "127.0.0.1", databaseUrl: db.url, embedded: db.embedded, cleanup: () => db.dispose() });
+serveNext({
+  mode: "start",
+  port,
+  host: "127.0.0.1",
+  databaseUrl: db.url,
+  embedded: db.embedded,
+  cleanup: () => db.dispose(),
+});

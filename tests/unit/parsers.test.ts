@@ -30,15 +30,25 @@ describe("CPPCC speeches", () => {
     expect(first!.paragraphs.some((p) => p.text.startsWith("用。"))).toBe(false);
   });
   it("joins a paragraph broken only by blank lines", () => {
-    expect(second!.paragraphs.some((p) => p.text.includes("通过调研发现，我区在科技成果转化方面依然存在以下几方面的问题："))).toBe(true);
+    expect(
+      second!.paragraphs.some((p) => p.text.includes("通过调研发现，我区在科技成果转化方面依然存在以下几方面的问题：")),
+    ).toBe(true);
   });
   it("reads the speaker, role and affiliation, names without typesetting spaces", () => {
     expect(first!.speakers).toEqual([{ name: "舒勇", role: "区政协常委", affiliation: "中国社会艺术协会副主席" }]);
-    expect(second!.speakers[0]).toMatchObject({ name: "田兴华", role: "区政协委员", affiliation: "区科委党组成员、副主任" });
+    expect(second!.speakers[0]).toMatchObject({
+      name: "田兴华",
+      role: "区政协委员",
+      affiliation: "区科委党组成员、副主任",
+    });
   });
   it("marks headings and keeps source line ranges", () => {
     const h = first!.paragraphs.filter((p) => p.headingLevel === 1).map((p) => p.text);
-    expect(h).toEqual(["一、加强文化实体的保护和利用", "二、提高公共文化服务水平，加强文旅融合发展", "三、加强文化基础设施建设"]);
+    expect(h).toEqual([
+      "一、加强文化实体的保护和利用",
+      "二、提高公共文化服务水平，加强文旅融合发展",
+      "三、加强文化基础设施建设",
+    ]);
     for (const p of first!.paragraphs) expect(p.lineEnd).toBeGreaterThanOrEqual(p.lineStart);
   });
   it("names the line when the contents cannot be matched", () => {
@@ -53,7 +63,10 @@ describe("NPC research reports", () => {
     expect(result.documents).toHaveLength(2);
     expect(result.documents[0]!.title).toBe("关于北京市“十四五”规划纲要编制工作若干问题专题调研工作情况的报告");
     expect(result.documents[0]!.subtitle).toBe("——在北京市第十五届人民代表大会常务委员会第二十四次会议上");
-    expect(result.documents[0]!.speakers[0]).toMatchObject({ name: "张伯旭", affiliation: "北京市人大常委会财政经济办公室主任" });
+    expect(result.documents[0]!.speakers[0]).toMatchObject({
+      name: "张伯旭",
+      affiliation: "北京市人大常委会财政经济办公室主任",
+    });
     expect(result.documents[1]!.authoringOffice).toBe("市人大常委会财政经济办公室");
   });
   it("drops the end mark and photo captions", () => {
@@ -83,14 +96,18 @@ describe("five-year plan", () => {
     expect(plan.nodes.find((n) => n.path === "2")!.title).toBe("扩大开放,高水平建设临空经济区");
   });
   it("records named but absent figures", () => {
-    expect(plan.nodes.find((n) => n.path === "1.4.3")!.figures.map((f) => f.fileName)).toEqual(["“十四五”时期经济社会发展主要指标.png"]);
+    expect(plan.nodes.find((n) => n.path === "1.4.3")!.figures.map((f) => f.fileName)).toEqual([
+      "“十四五”时期经济社会发展主要指标.png",
+    ]);
     expect(plan.nodes[0]!.figures[0]!.fileName).toBe("目录.png");
   });
   it("reads the main goals and 2035 objectives as goals, the past period as achievements", () => {
     const goals = plan.nodes.find((n) => n.path === "1.4.3")!.targets;
     expect(goals).toHaveLength(7);
     expect(goals[0]).toMatchObject({ kind: "goal", indicator: "开放发展取得新突破" });
-    expect(plan.nodes.find((n) => n.path === "1.3")!.targets.every((t) => t.kind === "goal" && t.year === 2035)).toBe(true);
+    expect(plan.nodes.find((n) => n.path === "1.3")!.targets.every((t) => t.kind === "goal" && t.year === 2035)).toBe(
+      true,
+    );
     const past = plan.nodes.find((n) => n.path === "1.1")!.targets;
     expect(past.length).toBeGreaterThan(5);
     expect(past.every((t) => t.kind === "achievement")).toBe(true);
@@ -104,8 +121,19 @@ describe("five-year plan", () => {
 
 describe("plan targets", () => {
   it("reads value, unit, comparator and year", () => {
-    expect(readTargets("到2025年,适龄儿童入园率达到99%以上。", "plan")[0]).toMatchObject({ kind: "target", value: "99", unit: "%", year: 2025, comparator: ">=" });
-    expect(readTargets("城乡建设用地规模控制在319平方公里以内。", "plan")[0]).toMatchObject({ indicator: "城乡建设用地规模", valueNumber: 319, unit: "平方公里", comparator: "<=" });
+    expect(readTargets("到2025年,适龄儿童入园率达到99%以上。", "plan")[0]).toMatchObject({
+      kind: "target",
+      value: "99",
+      unit: "%",
+      year: 2025,
+      comparator: ">=",
+    });
+    expect(readTargets("城乡建设用地规模控制在319平方公里以内。", "plan")[0]).toMatchObject({
+      indicator: "城乡建设用地规模",
+      valueNumber: 319,
+      unit: "平方公里",
+      comparator: "<=",
+    });
   });
   it("counts Chinese numerals", () => {
     expect(chineseYear("二〇三五")).toBe(2035);
@@ -113,13 +141,22 @@ describe("plan targets", () => {
     expect(readTargets("打造千亿级生物医药产业集群。", "plan")[0]).toMatchObject({ value: "千亿", unit: "级" });
   });
   it("reads every committing clause of a sentence, carrying its deadline", () => {
-    const targets = readTargets("持续实施学前教育行动计划,到2025年适龄儿童入园率达到99%以上,普惠性幼儿园覆盖率达到95%以上。", "plan");
+    const targets = readTargets(
+      "持续实施学前教育行动计划,到2025年适龄儿童入园率达到99%以上,普惠性幼儿园覆盖率达到95%以上。",
+      "plan",
+    );
     expect(targets.map((t) => [t.indicator, t.value, t.year])).toEqual([
       ["适龄儿童入园率", "99", 2025],
       ["普惠性幼儿园覆盖率", "95", 2025],
     ]);
-    expect(readTargets("实现公交站点500米覆盖率达到90%。", "plan")[0]).toMatchObject({ indicator: "公交站点500米覆盖率", value: "90", unit: "%" });
-    expect(readTargets("2022年实现国家卫生镇全覆盖,2023年成功创建国家卫生区。", "plan").map((t) => t.year)).toEqual([2022, 2023]);
+    expect(readTargets("实现公交站点500米覆盖率达到90%。", "plan")[0]).toMatchObject({
+      indicator: "公交站点500米覆盖率",
+      value: "90",
+      unit: "%",
+    });
+    expect(readTargets("2022年实现国家卫生镇全覆盖,2023年成功创建国家卫生区。", "plan").map((t) => t.year)).toEqual([
+      2022, 2023,
+    ]);
   });
   it("ignores sentences without a number or deadline", () => {
     expect(readTargets("完善三级养老服务体系。", "plan")).toEqual([]);
@@ -131,7 +168,10 @@ describe("newspaper pages", () => {
     const { documents } = parseNewsProposals(fixture("proposals-news-excerpt.txt"));
     const byName = new Map(documents.map((d) => [d.speakers[0]!.name, d]));
     expect(byName.get("胡立刚")!.title).toBe("加快生物医药产业做强做大");
-    expect(byName.get("胡立刚")!.speakers[0]).toMatchObject({ role: "市政协委员（经济界）", affiliation: "国药集团中国生物技术股份有限公司财务总监" });
+    expect(byName.get("胡立刚")!.speakers[0]).toMatchObject({
+      role: "市政协委员（经济界）",
+      affiliation: "国药集团中国生物技术股份有限公司财务总监",
+    });
     expect(byName.get("郝臣")!.paragraphs).toHaveLength(5);
     expect(byName.get("王昕")!.title).toBe("建设便捷高效的互联网门诊服务");
     expect(byName.get("余立新")!.title).toBe("构建社区整合式长期失能照护模式");
@@ -152,7 +192,9 @@ describe("generic format", () => {
     const { documents } = parseGeneric(fixture("generic-sample.txt"));
     expect(documents).toHaveLength(2);
     expect(documents[0]).toMatchObject({ kind: "proposal", title: "关于加强社区养老服务的建议" });
-    expect(documents[0]!.speakers).toEqual([{ name: "王五", role: "区政协委员", affiliation: "某街道社区卫生服务中心主任" }]);
+    expect(documents[0]!.speakers).toEqual([
+      { name: "王五", role: "区政协委员", affiliation: "某街道社区卫生服务中心主任" },
+    ]);
     expect(documents[0]!.paragraphs[0]).toMatchObject({ text: "一、现状", headingLevel: 1 });
     expect(documents[0]!.paragraphs[1]!.text).toBe("社区养老服务需求日益增长，但供给不足，服务质量参差不齐。");
     expect(documents[1]).toMatchObject({ kind: "report", authoringOffice: "区人大常委会财政经济办公室" });

@@ -25,7 +25,12 @@ describe("search context", () => {
       ["第四章 区域协同", "二、建议"],
     ]);
     // A heading deeper than any open one does not leave holes.
-    expect(enclosingHeadings([{ text: "1.细目", headingLevel: 3 }, { text: "正文", headingLevel: null }])).toEqual([[], ["1.细目"]]);
+    expect(
+      enclosingHeadings([
+        { text: "1.细目", headingLevel: 3 },
+        { text: "正文", headingLevel: null },
+      ]),
+    ).toEqual([[], ["1.细目"]]);
   });
 
   it("derives a plan node's ancestors from its id, for the breadcrumb", () => {
@@ -35,7 +40,9 @@ describe("search context", () => {
 
   it("says when a term was found only in the chapter title around the passage", () => {
     const q = parseQuery("京津冀 产业");
-    expect(matchedTermsOf(q, ["深化与津冀地区的医药健康产业合作"], ["第四章 区域 协同 深度 融入 京津冀 发展 大 格局"])).toEqual(["京津冀（所在章节标题）", "产业"]);
+    expect(
+      matchedTermsOf(q, ["深化与津冀地区的医药健康产业合作"], ["第四章 区域 协同 深度 融入 京津冀 发展 大 格局"]),
+    ).toEqual(["京津冀（所在章节标题）", "产业"]);
     expect(matchedTermsOf(q, ["京津冀产业协同"], [])).toEqual(["京津冀", "产业"]);
   });
 });

@@ -48,7 +48,11 @@ describe("query parsing", () => {
     expect(parseQuery("两区").clauses[0]![0]!.synonyms.map((s) => s.norm)).toContain("自由贸易试验区");
   });
   it("reads anything else as text and never fails", () => {
-    expect(parseQuery("a & b | !c").clauses.flat().map((t) => t.norm)).toEqual(["a", "b", "c"]);
+    expect(
+      parseQuery("a & b | !c")
+        .clauses.flat()
+        .map((t) => t.norm),
+    ).toEqual(["a", "b", "c"]);
     expect(parseQuery('"未闭合的引号').clauses[0]![0]!.norm).toBe("未闭合的引号");
     expect(parseQuery("😀🎉").clauses).toEqual([]);
     expect(parseQuery("\u0000碳\u0007").clauses[0]![0]!.norm).toBe("碳");
@@ -56,21 +60,30 @@ describe("query parsing", () => {
   });
   it("builds to_tsquery text from quoted words only", () => {
     expect(tsqueryFor(["京津冀", "产业"])).toBe("'京津冀' & '产业'");
-    expect(tsqueryFor(["降低", "企业", "用工成本"])).toBe("('降低' & '企业') | ('降低' & '用工成本') | ('企业' & '用工成本')");
+    expect(tsqueryFor(["降低", "企业", "用工成本"])).toBe(
+      "('降低' & '企业') | ('降低' & '用工成本') | ('企业' & '用工成本')",
+    );
     // One-character words of a question (来) are left out of the pairs when two content words remain.
-    expect(tsqueryFor(["吸引", "人才", "来", "大兴"])).toBe("('吸引' & '人才') | ('吸引' & '大兴') | ('人才' & '大兴')");
+    expect(tsqueryFor(["吸引", "人才", "来", "大兴"])).toBe(
+      "('吸引' & '人才') | ('吸引' & '大兴') | ('人才' & '大兴')",
+    );
     expect(tsqueryFor(["水", "来", "大兴"])).toBe("('水' & '来') | ('水' & '大兴') | ('来' & '大兴')");
     expect(tsqueryFor(["a'b", "c:*"])).toBe("'ab' & 'c'");
   });
   it("highlights terms, their words and synonyms", () => {
-    expect(highlightNeedles(parseQuery("京津冀产业"))).toEqual(expect.arrayContaining(["京津冀产业", "京津冀", "产业"]));
+    expect(highlightNeedles(parseQuery("京津冀产业"))).toEqual(
+      expect.arrayContaining(["京津冀产业", "京津冀", "产业"]),
+    );
   });
 });
 
 describe("highlighting", () => {
   it("finds occurrences through normalisation and merges overlaps", () => {
     const text = "推進“碳達峰”，實現碳達峰碳中和";
-    expect(findRanges(text, ["碳达峰", "碳达峰碳中和"])).toEqual([[3, 6], [10, 16]]);
+    expect(findRanges(text, ["碳达峰", "碳达峰碳中和"])).toEqual([
+      [3, 6],
+      [10, 16],
+    ]);
   });
   it("cuts a snippet around the first match and shifts its highlights", () => {
     const text = `${"前文。".repeat(60)}这里讲人工智能的发展。${"后文。".repeat(60)}`;
@@ -80,14 +93,27 @@ describe("highlighting", () => {
     expect(s.text.startsWith("…")).toBe(true);
   });
   it("splits text into plain and marked runs", () => {
-    expect(toRuns("abcdef", [[1, 3], [2, 4]])).toEqual([
+    expect(
+      toRuns("abcdef", [
+        [1, 3],
+        [2, 4],
+      ]),
+    ).toEqual([
       { text: "a", highlight: false, start: 0 },
       { text: "bcd", highlight: true, start: 1 },
       { text: "ef", highlight: false, start: 4 },
     ]);
   });
   it("splits text by overlapping layers of ranges, each run knowing its layers", () => {
-    expect(toLayeredRuns("abcdefgh", [[[1, 6]], [[0, 2], [4, 5]]])).toEqual([
+    expect(
+      toLayeredRuns("abcdefgh", [
+        [[1, 6]],
+        [
+          [0, 2],
+          [4, 5],
+        ],
+      ]),
+    ).toEqual([
       { text: "a", start: 0, layers: [false, true] },
       { text: "b", start: 1, layers: [true, true] },
       { text: "cd", start: 2, layers: [true, false] },
@@ -102,7 +128,9 @@ describe("highlighting", () => {
     expect(needlesForQuery("碳达峰 -煤炭")).toContain("碳达峰");
     expect(needlesForQuery("碳达峰 -煤炭")).not.toContain("煤炭");
     expect(needlesForQuery("疏整促")).toContain("疏解整治促提升");
-    expect(withHighlight("/speeches/a-1#p-5", "京津冀 产业")).toBe("/speeches/a-1?hl=%E4%BA%AC%E6%B4%A5%E5%86%80%20%E4%BA%A7%E4%B8%9A#p-5");
+    expect(withHighlight("/speeches/a-1#p-5", "京津冀 产业")).toBe(
+      "/speeches/a-1?hl=%E4%BA%AC%E6%B4%A5%E5%86%80%20%E4%BA%A7%E4%B8%9A#p-5",
+    );
     expect(withHighlight("/plan/3", "水")).toBe("/plan/3?hl=%E6%B0%B4");
   });
 });
@@ -115,7 +143,17 @@ describe("metrics and export", () => {
   });
   it("writes CSV that spreadsheets read safely", () => {
     const csv = hitsToCsv(
-      [{ kind: "speech", title: '=HYPERLINK("x")', url: "/s/1", passages: [{ url: "/s/1#p-2" }], score: 1, matchedTerms: ["碳"], snippet: { text: "a,b" } } as never],
+      [
+        {
+          kind: "speech",
+          title: '=HYPERLINK("x")',
+          url: "/s/1",
+          passages: [{ url: "/s/1#p-2" }],
+          score: 1,
+          matchedTerms: ["碳"],
+          snippet: { text: "a,b" },
+        } as never,
+      ],
       "http://h",
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
@@ -138,7 +176,11 @@ describe("candidate predicates", () => {
 
   it("keeps alternatives (OR of pairs) and unrelated predicates", () => {
     const pairs = { tsquery: "('降低' & '企业') | ('降低' & '成本')" };
-    expect(withoutImplied([pairs, { tsquery: "'降低'" }, { like: "%水%" }])).toEqual([pairs, { tsquery: "'降低'" }, { like: "%水%" }]);
+    expect(withoutImplied([pairs, { tsquery: "'降低'" }, { like: "%水%" }])).toEqual([
+      pairs,
+      { tsquery: "'降低'" },
+      { like: "%水%" },
+    ]);
   });
 });
 

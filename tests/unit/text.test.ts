@@ -35,14 +35,33 @@ describe("headings", () => {
 });
 
 describe("joinBrokenParagraphs", () => {
-  const p = (text: string, line: number) => ({ text, headingLevel: headingLevel(text), lineStart: line, lineEnd: line });
+  const p = (text: string, line: number) => ({
+    text,
+    headingLevel: headingLevel(text),
+    lineStart: line,
+    lineEnd: line,
+  });
   it("joins a sentence cut by a page break", () => {
     const out = joinBrokenParagraphs([p("一是积极探索文化遗产保护和活化利", 71), p("用。推动工作思路转变。", 78)]);
-    expect(out).toEqual([{ text: "一是积极探索文化遗产保护和活化利用。推动工作思路转变。", headingLevel: null, lineStart: 71, lineEnd: 78 }]);
+    expect(out).toEqual([
+      {
+        text: "一是积极探索文化遗产保护和活化利用。推动工作思路转变。",
+        headingLevel: null,
+        lineStart: 71,
+        lineEnd: 78,
+      },
+    ]);
   });
   it("does not join into a heading or a new enumerated item", () => {
     const unfinished: number[] = [];
-    const out = joinBrokenParagraphs([p("二是人员短缺问题仍会在一定时期内", 10), p("三是部分村卫生室服务功能发挥不显著。", 12), p("一、持续推进标准化建设", 14)], (x) => unfinished.push(x.lineStart));
+    const out = joinBrokenParagraphs(
+      [
+        p("二是人员短缺问题仍会在一定时期内", 10),
+        p("三是部分村卫生室服务功能发挥不显著。", 12),
+        p("一、持续推进标准化建设", 14),
+      ],
+      (x) => unfinished.push(x.lineStart),
+    );
     expect(out).toHaveLength(3);
     expect(unfinished).toEqual([10]);
   });
@@ -50,21 +69,34 @@ describe("joinBrokenParagraphs", () => {
 
 describe("people", () => {
   it("splits an affiliation from a name by the closing title", () => {
-    expect(splitAffiliationAndName("中国医学科学院肿瘤医院乳腺外科主任医师王昕")).toEqual({ affiliation: "中国医学科学院肿瘤医院乳腺外科主任医师", name: "王昕" });
-    expect(splitAffiliationAndName("拉卡拉集团创始人、董事长孙陶然")).toEqual({ affiliation: "拉卡拉集团创始人、董事长", name: "孙陶然" });
+    expect(splitAffiliationAndName("中国医学科学院肿瘤医院乳腺外科主任医师王昕")).toEqual({
+      affiliation: "中国医学科学院肿瘤医院乳腺外科主任医师",
+      name: "王昕",
+    });
+    expect(splitAffiliationAndName("拉卡拉集团创始人、董事长孙陶然")).toEqual({
+      affiliation: "拉卡拉集团创始人、董事长",
+      name: "孙陶然",
+    });
     expect(splitAffiliationAndName("陈立平")).toEqual({ affiliation: null, name: "陈立平" });
   });
   it("joins affiliation lines wrapped mid-phrase and separates distinct positions", () => {
     expect(joinAffiliationLines(["民革大兴区工委副主委", "北京经济技术开发区管委会", "政务服务中心副主任"])).toBe(
       "民革大兴区工委副主委；北京经济技术开发区管委会政务服务中心副主任",
     );
-    expect(joinAffiliationLines(["首都师范大学附属中学大兴", "南校区校长、党总支副书记"])).toBe("首都师范大学附属中学大兴南校区校长、党总支副书记");
+    expect(joinAffiliationLines(["首都师范大学附属中学大兴", "南校区校长、党总支副书记"])).toBe(
+      "首都师范大学附属中学大兴南校区校长、党总支副书记",
+    );
   });
 });
 
 describe("titles", () => {
   it("compares titles regardless of stray spaces and punctuation", () => {
     expect(titleKey("关于全区文化事业 发展建设的几点建议")).toBe(titleKey("关于全区文化事业发展建设的几点建议"));
-    expect(bigramSimilarity(titleKey("关于北京市“十四五”时期我市教育和发展规划的调研报告"), titleKey("关于北京市“十四五”时期 我市教育改革和发展规划的调研报告"))).toBeGreaterThan(0.85);
+    expect(
+      bigramSimilarity(
+        titleKey("关于北京市“十四五”时期我市教育和发展规划的调研报告"),
+        titleKey("关于北京市“十四五”时期 我市教育改革和发展规划的调研报告"),
+      ),
+    ).toBeGreaterThan(0.85);
   });
 });

@@ -21,7 +21,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function PersonPage(props: Props) {
   const person = await load(props);
-  const roles = [...new Set(person.documents.map((d) => [d.role, d.affiliation].filter(Boolean).join("，")).filter(Boolean))];
+  const roles = [
+    ...new Set(person.documents.map((d) => [d.role, d.affiliation].filter(Boolean).join("，")).filter(Boolean)),
+  ];
   return (
     <div>
       <PageHeader title={person.name}>

@@ -28,7 +28,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function PlanChapterPage(props: Props) {
-  const [{ node, outline }, { hl }] = await Promise.all([load(props), flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p))]);
+  const [{ node, outline }, { hl }] = await Promise.all([
+    load(props),
+    flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p)),
+  ]);
   const needles = needlesForQuery(hl);
   // Titles and paragraphs in reading order, each with the anchor a notice can jump to.
   const texts = flattenNodes(node).flatMap((n) => [
@@ -47,12 +50,29 @@ export default async function PlanChapterPage(props: Props) {
           <Link href="/plan">{outline.title}</Link>
         </nav>
         {hl ? (
-          <HighlightNotice q={hl} places={texts.map((t) => ({ anchor: t.anchor, ranges: marks.get(t.id)! }))} plainHref={`/plan/${node.path}`} />
+          <HighlightNotice
+            q={hl}
+            places={texts.map((t) => ({ anchor: t.anchor, ranges: marks.get(t.id)! }))}
+            plainHref={`/plan/${node.path}`}
+          />
         ) : null}
         <PlanNodeSection node={node} marks={marks} />
-        <nav aria-label="上一章和下一章" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
-          {prev ? <Link href={`/plan/${prev.path}`} rel="prev">← {planNodeLabel(prev)}</Link> : <span />}
-          {next ? <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">{planNodeLabel(next)} →</Link> : null}
+        <nav
+          aria-label="上一章和下一章"
+          className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
+        >
+          {prev ? (
+            <Link href={`/plan/${prev.path}`} rel="prev">
+              ← {planNodeLabel(prev)}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">
+              {planNodeLabel(next)} →
+            </Link>
+          ) : null}
         </nav>
       </div>
       <div className="mt-10 lg:mt-0">

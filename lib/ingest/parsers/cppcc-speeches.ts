@@ -4,7 +4,14 @@
  */
 import { joinAffiliationLines } from "../people";
 import { cleanName, collapseCjkSpaces, headingLevel, isBlank, joinBrokenParagraphs, titleKey, toLines } from "../text";
-import { ParseError, type ParseResult, type ParseWarning, type ParsedDocument, type ParsedParagraph, type SourceLine } from "../types";
+import {
+  ParseError,
+  type ParseResult,
+  type ParseWarning,
+  type ParsedDocument,
+  type ParsedParagraph,
+  type SourceLine,
+} from "../types";
 
 export interface SpeechOptions {
   /** Regular expressions of running page headers to drop. */
@@ -43,7 +50,13 @@ export function parseTocEntries(lines: SourceLine[]): TocEntry[] {
       title = split[1]!;
       speaker = split[2]!;
     }
-    entries.push({ ordinal: pending.ordinal, title: title.trim(), speaker: cleanName(speaker), page: Number(m[2]), line: pending.line });
+    entries.push({
+      ordinal: pending.ordinal,
+      title: title.trim(),
+      speaker: cleanName(speaker),
+      page: Number(m[2]),
+      line: pending.line,
+    });
     pending = null;
   };
   for (let i = start + 1; i < lines.length; i++) {
@@ -91,14 +104,20 @@ export function parseSpeeches(text: string, options: SpeechOptions): ParseResult
   const toc = parseTocEntries(lines);
   if (!toc.length) throw new ParseError("the table of contents lists no speeches", 1);
   const tocEnd = Math.max(...toc.map((e) => e.line));
-  const bodyStart = lines.findIndex((l) => l.n > tocEnd + 1 && !isBlank(l.text) && !/^\.+/.test(l.text.trim()) && !/（\d+）$/u.test(l.text.trim()));
+  const bodyStart = lines.findIndex(
+    (l) => l.n > tocEnd + 1 && !isBlank(l.text) && !/^\.+/.test(l.text.trim()) && !/（\d+）$/u.test(l.text.trim()),
+  );
 
   // Locate every speech's title in order.
   const starts: { start: number; end: number }[] = [];
   let cursor = bodyStart;
   for (const entry of toc) {
     const found = findTitle(lines, cursor, entry.title);
-    if (!found) throw new ParseError(`speech ${entry.ordinal} "${entry.title}" from the contents was not found in the body`, entry.line);
+    if (!found)
+      throw new ParseError(
+        `speech ${entry.ordinal} "${entry.title}" from the contents was not found in the body`,
+        entry.line,
+      );
     starts.push(found);
     cursor = found.end + 1;
   }
@@ -125,7 +144,10 @@ export function parseSpeeches(text: string, options: SpeechOptions): ParseResult
     const name = cleanName(roleMatch ? roleMatch[1]! : speakerText);
     const role = roleMatch ? roleMatch[2]! : null;
     if (name !== entry.speaker) {
-      warnings.push({ line: lines[speakerIdx]!.n, message: `speaker "${name}" differs from the contents ("${entry.speaker}")` });
+      warnings.push({
+        line: lines[speakerIdx]!.n,
+        message: `speaker "${name}" differs from the contents ("${entry.speaker}")`,
+      });
     }
     const affLines: string[] = [];
     let lastLine = speakerIdx;
@@ -135,8 +157,16 @@ export function parseSpeeches(text: string, options: SpeechOptions): ParseResult
       lastLine = i;
     }
 
-    const titleFromSpeech = paragraphs.slice(0, 3).map((p) => p.text.match(/^我发言的题目是《(.+)》。?$/u)?.[1]).find(Boolean);
-    const printedTitle = collapseCjkSpaces(lines.slice(start, titleEnd + 1).map((l) => l.text.trim()).join(""));
+    const titleFromSpeech = paragraphs
+      .slice(0, 3)
+      .map((p) => p.text.match(/^我发言的题目是《(.+)》。?$/u)?.[1])
+      .find(Boolean);
+    const printedTitle = collapseCjkSpaces(
+      lines
+        .slice(start, titleEnd + 1)
+        .map((l) => l.text.trim())
+        .join(""),
+    );
     return {
       kind: "speech",
       ordinal: entry.ordinal,

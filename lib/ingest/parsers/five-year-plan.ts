@@ -5,7 +5,14 @@
  */
 import { readGoalItem, readLongRangeGoals, readTargets, splitSentences } from "../plan-targets";
 import { collapseCjkSpaces, isBlank, toLines } from "../text";
-import { ParseError, type ParseResult, type ParseWarning, type ParsedPlan, type ParsedPlanNode, type ParsedPlanTarget } from "../types";
+import {
+  ParseError,
+  type ParseResult,
+  type ParseWarning,
+  type ParsedPlan,
+  type ParsedPlanNode,
+  type ParsedPlanTarget,
+} from "../types";
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** 一…九十九 as a number. */
@@ -58,8 +65,25 @@ export function parsePlan(text: string, options: PlanOptions): ParseResult {
   if (!title) throw new ParseError("no plan title (…纲要) before the preface", prefaceIdx + 1);
 
   const nodes: ParsedPlanNode[] = [];
-  const newNode = (kind: ParsedPlanNode["kind"], path: string, number: string | null, nodeTitle: string, line: number): ParsedPlanNode => {
-    const node: ParsedPlanNode = { kind, path, level: path === "0" ? 1 : path.split(".").length, number, title: nodeTitle, lineStart: line, lineEnd: line, paragraphs: [], figures: [], targets: [] };
+  const newNode = (
+    kind: ParsedPlanNode["kind"],
+    path: string,
+    number: string | null,
+    nodeTitle: string,
+    line: number,
+  ): ParsedPlanNode => {
+    const node: ParsedPlanNode = {
+      kind,
+      path,
+      level: path === "0" ? 1 : path.split(".").length,
+      number,
+      title: nodeTitle,
+      lineStart: line,
+      lineEnd: line,
+      paragraphs: [],
+      figures: [],
+      targets: [],
+    };
     nodes.push(node);
     return node;
   };
@@ -86,7 +110,10 @@ export function parsePlan(text: string, options: PlanOptions): ParseResult {
       current.lineEnd = l.n;
     } else if (!indented) {
       if (sawChapter) break; // the web page's footer
-      warnings.push({ line: l.n, message: `unindented line before the first chapter kept as text: "${t.slice(0, 20)}"` });
+      warnings.push({
+        line: l.n,
+        message: `unindented line before the first chapter kept as text: "${t.slice(0, 20)}"`,
+      });
       current.paragraphs.push({ text: t, headingLevel: null, lineStart: l.n, lineEnd: l.n });
     } else if (chapter > 0 && (m = t.match(SECTION)) && t.length <= 40 && !/[。;；]$/u.test(t)) {
       section = chineseNumber(m[1]!);
@@ -121,7 +148,8 @@ function extractTargets(nodes: ParsedPlanNode[], options: PlanOptions): void {
   for (const node of nodes) {
     node.paragraphs.forEach((p, index) => {
       const paragraphN = index + 1;
-      const push = (t: Omit<ParsedPlanTarget, "lineStart" | "paragraphN">) => node.targets.push({ ...t, lineStart: p.lineStart, paragraphN });
+      const push = (t: Omit<ParsedPlanTarget, "lineStart" | "paragraphN">) =>
+        node.targets.push({ ...t, lineStart: p.lineStart, paragraphN });
       if (/^[-—–]{2}/u.test(p.text)) {
         push(readGoalItem(p.text));
         return;
@@ -130,7 +158,8 @@ function extractTargets(nodes: ParsedPlanNode[], options: PlanOptions): void {
         readLongRangeGoals(p.text).forEach(push);
         return;
       }
-      for (const sentence of splitSentences(p.text)) readTargets(sentence, isPast(node.path) ? "past" : "plan").forEach(push);
+      for (const sentence of splitSentences(p.text))
+        readTargets(sentence, isPast(node.path) ? "past" : "plan").forEach(push);
     });
   }
 }

@@ -30,7 +30,8 @@ export function parseGeneric(text: string): ParseResult {
   let i = 0;
   while (i < lines.length) {
     if (lines[i]!.text.trim() !== "---") {
-      if (lines[i]!.text.trim() && !documents.length) throw new ParseError('expected front matter ("---") before the first document', lines[i]!.n);
+      if (lines[i]!.text.trim() && !documents.length)
+        throw new ParseError('expected front matter ("---") before the first document', lines[i]!.n);
       i++;
       continue;
     }
@@ -47,7 +48,11 @@ export function parseGeneric(text: string): ParseResult {
     }
     if (i >= lines.length) throw new ParseError("front matter is not closed with ---", startLine);
     const meta = frontMatter.safeParse(fields);
-    if (!meta.success) throw new ParseError(`front matter: ${meta.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`, startLine);
+    if (!meta.success)
+      throw new ParseError(
+        `front matter: ${meta.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`,
+        startLine,
+      );
     i++;
     const body: SourceLine[] = [];
     while (i < lines.length && lines[i]!.text.trim() !== "---") body.push(lines[i++]!);

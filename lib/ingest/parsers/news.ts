@@ -10,7 +10,14 @@
  */
 import { splitAffiliationAndName } from "../people";
 import { collapseCjkSpaces, endsSentence, joinBrokenParagraphs, toBlocks, toLines } from "../text";
-import { ParseError, type ParseResult, type ParseWarning, type ParsedDocument, type ParsedParagraph, type ParsedPerson } from "../types";
+import {
+  ParseError,
+  type ParseResult,
+  type ParseWarning,
+  type ParsedDocument,
+  type ParsedParagraph,
+  type ParsedPerson,
+} from "../types";
 
 const ROLE = "(?:全国|市|区)?(?:政协委员|政协常委|人大代表)";
 const INTRO = new RegExp(
@@ -67,11 +74,14 @@ function sharesRun(a: string, b: string, min: number): boolean {
  * they suggest (after 建议), else of what they said.
  */
 export function deriveTitle(name: string, text: string, introEnd: number): string {
-  const firstClause = (s: string) => (s.split(/[。；！？]/u)[0] ?? "").replace(/^[，,：:\s]*(应|要)?/u, "").split(/[，,]/u)[0] ?? "";
+  const firstClause = (s: string) =>
+    (s.split(/[。；！？]/u)[0] ?? "").replace(/^[，,：:\s]*(应|要)?/u, "").split(/[，,]/u)[0] ?? "";
   const suggestion = text.slice(introEnd - 2).match(/建议[，,：:]?(.{4,})/u);
   let clause = suggestion ? firstClause(suggestion[1]!) : "";
   if (clause.length < 6) {
-    clause = firstClause(text.slice(introEnd).replace(/^(在发言中说|说|建议|表示|认为|介绍|提出|关注到|关注|指出)/u, ""));
+    clause = firstClause(
+      text.slice(introEnd).replace(/^(在发言中说|说|建议|表示|认为|介绍|提出|关注到|关注|指出)/u, ""),
+    );
   }
   const short = clause.length > 28 ? `${clause.slice(0, 28)}…` : clause;
   return short.length >= 4 ? `${name}：${short}` : `${name}委员建言`;
@@ -83,17 +93,35 @@ export function parseNewsProposals(text: string): ParseResult {
   const paras: Para[] = [];
   for (const b of blocks) {
     const lines = b.lines.filter((l) => !/^本报记者/u.test(l.text.trim()));
-    const hasByline = lines.length < b.lines.length || b.lines.some((l) => /本报记者\s/u.test(l.text) && !/^本报讯/u.test(l.text.trim()));
-    const bodyLines = lines.map((l) => ({ ...l, text: l.text.replace(/本报记者.*$/u, "") })).filter((l) => l.text.trim());
+    const hasByline =
+      lines.length < b.lines.length ||
+      b.lines.some((l) => /本报记者\s/u.test(l.text) && !/^本报讯/u.test(l.text.trim()));
+    const bodyLines = lines
+      .map((l) => ({ ...l, text: l.text.replace(/本报记者.*$/u, "") }))
+      .filter((l) => l.text.trim());
     if (!bodyLines.length) continue;
     const t = collapseCjkSpaces(bodyLines.map((l) => l.text.trim()).join(""));
-    paras.push({ text: t, headingLevel: null, lineStart: bodyLines[0]!.n, lineEnd: bodyLines[bodyLines.length - 1]!.n, kind: classify(t, hasByline) });
+    paras.push({
+      text: t,
+      headingLevel: null,
+      lineStart: bodyLines[0]!.n,
+      lineEnd: bodyLines[bodyLines.length - 1]!.n,
+      kind: classify(t, hasByline),
+    });
   }
   // Rejoin sentences cut by column breaks (adjacent body paragraphs only).
   const joined: Para[] = [];
   for (const p of paras) {
     const prev = joined[joined.length - 1];
-    if (prev && prev.kind !== "headline" && prev.kind !== "article" && prev.kind !== "kicker" && p.kind === "body" && !endsSentence(prev.text) && !findIntroduction(p.text)) {
+    if (
+      prev &&
+      prev.kind !== "headline" &&
+      prev.kind !== "article" &&
+      prev.kind !== "kicker" &&
+      p.kind === "body" &&
+      !endsSentence(prev.text) &&
+      !findIntroduction(p.text)
+    ) {
       prev.text += p.text;
       prev.lineEnd = p.lineEnd;
       continue;
@@ -159,7 +187,7 @@ export function parseNewsProposals(text: string): ParseResult {
     if (best) best.title = h.text;
   }
 
-  if (!drafts.length) throw new ParseError("no member contributions (\"市政协委员…建议\") found", 1);
+  if (!drafts.length) throw new ParseError('no member contributions ("市政协委员…建议") found', 1);
   const documents: ParsedDocument[] = drafts.map((d, i) => ({
     kind: "proposal",
     ordinal: i + 1,
@@ -169,7 +197,12 @@ export function parseNewsProposals(text: string): ParseResult {
     lineStart: Math.min(...d.paragraphs.map((p) => p.lineStart)),
     lineEnd: Math.max(...d.paragraphs.map((p) => p.lineEnd)),
     speakers: [d.person],
-    paragraphs: d.paragraphs.map(({ text: t, lineStart, lineEnd }) => ({ text: t, headingLevel: null, lineStart, lineEnd })),
+    paragraphs: d.paragraphs.map(({ text: t, lineStart, lineEnd }) => ({
+      text: t,
+      headingLevel: null,
+      lineStart,
+      lineEnd,
+    })),
   }));
   return { documents, plan: null, warnings };
 }
@@ -203,8 +236,15 @@ export function parseNewsComments(text: string): ParseResult {
       }
       current = {
         doc: {
-          kind: "proposal", ordinal: documents.length + 1, title: "", subtitle: null, authoringOffice: null,
-          lineStart: l.n, lineEnd: l.n, speakers: [{ name: split.name, role: m[1]!, affiliation: split.affiliation }], paragraphs: [],
+          kind: "proposal",
+          ordinal: documents.length + 1,
+          title: "",
+          subtitle: null,
+          authoringOffice: null,
+          lineStart: l.n,
+          lineEnd: l.n,
+          speakers: [{ name: split.name, role: m[1]!, affiliation: split.affiliation }],
+          paragraphs: [],
         },
         raw: [],
       };
@@ -226,7 +266,12 @@ export function parseNewsComments(text: string): ParseResult {
       finish();
       continue;
     }
-    (current as { raw: ParsedParagraph[] }).raw.push({ text: collapseCjkSpaces(t), headingLevel: null, lineStart: l.n, lineEnd: l.n });
+    (current as { raw: ParsedParagraph[] }).raw.push({
+      text: collapseCjkSpaces(t),
+      headingLevel: null,
+      lineStart: l.n,
+      lineEnd: l.n,
+    });
     doc.lineEnd = l.n;
   }
   finish();

@@ -5,8 +5,24 @@
  */
 import { splitAffiliationAndName } from "../people";
 import { bigramSimilarity } from "../similarity";
-import { collapseCjkSpaces, endsSentence, headingLevel, isBlank, joinBrokenParagraphs, startsNewItem, titleKey, toLines } from "../text";
-import { ParseError, type ParseResult, type ParseWarning, type ParsedDocument, type ParsedParagraph, type SourceLine } from "../types";
+import {
+  collapseCjkSpaces,
+  endsSentence,
+  headingLevel,
+  isBlank,
+  joinBrokenParagraphs,
+  startsNewItem,
+  titleKey,
+  toLines,
+} from "../text";
+import {
+  ParseError,
+  type ParseResult,
+  type ParseWarning,
+  type ParsedDocument,
+  type ParsedParagraph,
+  type SourceLine,
+} from "../types";
 
 interface TocEntry {
   page: number;
@@ -27,8 +43,14 @@ export function parseReportToc(lines: SourceLine[]): { entries: TocEntry[]; end:
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j]!.text)) j++;
     const author = lines[j]?.text.trim() ?? "";
-    if (!author || /^-\s*\d/.test(author)) throw new ParseError(`contents entry "${m[2]}" has no author line`, lines[i]!.n);
-    entries.push({ page: Number(m[1]), title: collapseCjkSpaces(m[2]!, { all: true }), author: collapseCjkSpaces(author), line: lines[i]!.n });
+    if (!author || /^-\s*\d/.test(author))
+      throw new ParseError(`contents entry "${m[2]}" has no author line`, lines[i]!.n);
+    entries.push({
+      page: Number(m[1]),
+      title: collapseCjkSpaces(m[2]!, { all: true }),
+      author: collapseCjkSpaces(author),
+      line: lines[i]!.n,
+    });
     end = j;
   }
   if (!entries.length) throw new ParseError('no contents list ("- PAGE 关于…报告") found', 1);
@@ -74,10 +96,14 @@ export function parseReports(text: string): ParseResult {
         break;
       }
     }
-    if (found < 0) throw new ParseError(`report "${entry.title}" from the contents was not found in the body`, entry.line);
+    if (found < 0)
+      throw new ParseError(`report "${entry.title}" from the contents was not found in the body`, entry.line);
     starts.push(candidates[found]!);
     if (titleKey(candidates[found]!.title) !== titleKey(entry.title)) {
-      warnings.push({ line: lines[candidates[found]!.start]!.n, message: `title differs from the contents: "${entry.title}"` });
+      warnings.push({
+        line: lines[candidates[found]!.start]!.n,
+        message: `title differs from the contents: "${entry.title}"`,
+      });
     }
     c = found + 1;
   }
@@ -101,14 +127,20 @@ export function parseReports(text: string): ParseResult {
     if (titleKey(authorLine) === titleKey(entry.author)) {
       authoringOffice = authorLine;
       i++;
-    } else if (authorLine.endsWith(entry.author.replace(/\s+/g, "")) || authorLine.replace(/\s+/g, "").endsWith(entry.author.replace(/\s+/g, ""))) {
+    } else if (
+      authorLine.endsWith(entry.author.replace(/\s+/g, "")) ||
+      authorLine.replace(/\s+/g, "").endsWith(entry.author.replace(/\s+/g, ""))
+    ) {
       const person = splitAffiliationAndName(authorLine.replace(/\s+/g, ""));
       if (person) speakers.push({ name: person.name, role: null, affiliation: person.affiliation });
       const office = person?.affiliation?.match(/^(.*?(?:办公室|委员会|工作机构))/u)?.[1];
       authoringOffice = office ?? null;
       i++;
     } else {
-      warnings.push({ line: lines[i]?.n ?? lines[head.end]!.n, message: `no author line "${entry.author}" under the title` });
+      warnings.push({
+        line: lines[i]?.n ?? lines[head.end]!.n,
+        message: `no author line "${entry.author}" under the title`,
+      });
       authoringOffice = entry.author;
     }
 
@@ -147,7 +179,14 @@ export function joinWrappedHeadings(paragraphs: ParsedParagraph[]): ParsedParagr
   const out: ParsedParagraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev?.headingLevel && p.headingLevel === null && p.text.length <= 30 && !endsSentence(p.text) && !startsNewItem(p.text) && prev.text.length + p.text.length <= 70) {
+    if (
+      prev?.headingLevel &&
+      p.headingLevel === null &&
+      p.text.length <= 30 &&
+      !endsSentence(p.text) &&
+      !startsNewItem(p.text) &&
+      prev.text.length + p.text.length <= 70
+    ) {
       prev.text += p.text;
       prev.lineEnd = p.lineEnd;
       continue;

@@ -16,19 +16,32 @@ export const GET = withApiErrors(async (request: Request) => {
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === "csv") {
       return new Response(hitsToCsv(all.hits, new URL(request.url).origin), {
-        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="search-${stamp}.csv"` },
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="search-${stamp}.csv"`,
+        },
       });
     }
     return new Response(JSON.stringify({ query: q, filters, total: all.total, hits: all.hits }, null, 2), {
-      headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="search-${stamp}.json"` },
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="search-${stamp}.json"`,
+      },
     });
   }
   const result = await searchCorpus({ q, filters, sort, page, pageSize });
   return apiJson({
     total: result.total,
     hits: result.hits.map((h) => ({
-      kind: h.kind, documentId: h.documentId, planPath: h.planPath, title: h.title, url: h.url, paragraphId: h.paragraphId,
-      snippet: h.snippet, matchedTerms: h.matchedTerms, score: h.score,
+      kind: h.kind,
+      documentId: h.documentId,
+      planPath: h.planPath,
+      title: h.title,
+      url: h.url,
+      paragraphId: h.paragraphId,
+      snippet: h.snippet,
+      matchedTerms: h.matchedTerms,
+      score: h.score,
     })),
     facets: result.facets,
   });

@@ -10,6 +10,14 @@ export const GET = withApiErrors(async (_request: Request, context: { params: Pr
   return apiJson({
     id: person.id,
     name: person.name,
-    documents: person.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, url: d.url, role: d.role, affiliation: d.affiliation, date: d.date })),
+    documents: person.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      url: d.url,
+      role: d.role,
+      affiliation: d.affiliation,
+      date: d.date,
+    })),
   });
 });
