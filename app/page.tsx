@@ -4,7 +4,8 @@ import { listLatestDocuments, listSources } from "@/lib/data/documents";
 import { getCorpusOverview } from "@/lib/data/overview";
 import { listPeople } from "@/lib/data/people";
 import { getPlanOutline } from "@/lib/data/plan";
-import { formatDateZh, personUrl } from "@/lib/urls";
+import { DOCUMENT_KINDS, KINDS } from "@/lib/kinds";
+import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 
 const LEVEL = { district: "区级", municipal: "市级" } as const;
 
@@ -19,9 +20,11 @@ export default async function HomePage() {
     listPeople(),
   ]);
   const stats = [
-    { label: "大会发言", value: overview.byKind.speech, href: "/speeches" },
-    { label: "委员建议与代表点评", value: overview.byKind.proposal, href: "/proposals" },
-    { label: "调研报告", value: overview.byKind.report, href: "/reports" },
+    ...DOCUMENT_KINDS.map((kind) => ({
+      label: KINDS[kind].longLabel,
+      value: overview.byKind[kind],
+      href: documentListUrl(kind),
+    })),
     { label: "规划条目", value: overview.planNodes, href: "/plan" },
   ];
   return (
@@ -84,7 +87,7 @@ export default async function HomePage() {
         <div className="space-y-10">
           <section aria-labelledby="speeches-heading">
             <h2 id="speeches-heading" className="mb-3 text-xl font-semibold">
-              <Link href="/speeches">最新大会发言</Link>
+              <Link href={documentListUrl("speech")}>{`最新${KINDS.speech.label}`}</Link>
             </h2>
             <ul className="space-y-2">
               {speeches.map((d) => (
@@ -97,7 +100,7 @@ export default async function HomePage() {
           </section>
           <section aria-labelledby="reports-heading">
             <h2 id="reports-heading" className="mb-3 text-xl font-semibold">
-              <Link href="/reports">调研报告</Link>
+              <Link href={documentListUrl("report")}>{KINDS.report.label}</Link>
             </h2>
             <ul className="space-y-2">
               {reports.map((d) => (

@@ -1,17 +1,10 @@
-import type { DocumentKind } from "./generated/prisma/enums";
+import { KIND_SEGMENT, type DocumentKind } from "./kinds";
 
-export const KIND_SEGMENT: Record<DocumentKind, string> = {
-  speech: "speeches",
-  proposal: "proposals",
-  report: "reports",
-};
-export const KIND_LABEL: Record<DocumentKind, string> = {
-  speech: "大会发言",
-  proposal: "委员建议",
-  report: "调研报告",
-};
+/** Kept for importers that predate lib/kinds; new code imports them from there. */
+export { KIND_LABEL, KIND_SEGMENT } from "./kinds";
 
-export const documentUrl = (kind: DocumentKind, id: string) => `/${KIND_SEGMENT[kind]}/${encodeURIComponent(id)}`;
+export const documentListUrl = (kind: DocumentKind) => `/${KIND_SEGMENT[kind]}`;
+export const documentUrl = (kind: DocumentKind, id: string) => `${documentListUrl(kind)}/${encodeURIComponent(id)}`;
 export const personUrl = (id: string) => `/people/${encodeURIComponent(id)}`;
 /** "3.2.1" lives on the page of chapter 3; the preface ("0") has a page of its own. */
 export const planNodeUrl = (path: string) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DocumentListPage } from "@/components/documents/document-list-page";
 import type { SearchParamsInput } from "@/lib/data/params";
-import { KIND_LABEL } from "@/lib/urls";
+import { KIND_LABEL } from "@/lib/kinds";
 
 export const metadata: Metadata = { title: KIND_LABEL.report };
 

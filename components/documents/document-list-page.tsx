@@ -2,19 +2,13 @@ import Link from "next/link";
 import { listDocuments, listSources } from "@/lib/data/documents";
 import { listPeople } from "@/lib/data/people";
 import { flatSearchParams, listPageParams, type SearchParamsInput } from "@/lib/data/params";
-import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
+import { KINDS, type DocumentKind } from "@/lib/kinds";
+import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
 const PAGE_SIZE = 20;
-
-const INTRO: Record<DocumentKind, string> = {
-  speech: "区政协全体会议上委员的大会发言：问题、建议与发言人。",
-  proposal: "报纸报道的市政协委员建言与人大代表、政协委员对政府工作报告的点评。",
-  report: "北京市人大常委会各工作机构关于“十四五”规划编制的专题调研报告。",
-};
 
 export async function DocumentListPage({
   kind,
@@ -30,7 +24,7 @@ export async function DocumentListPage({
     listPeople(),
   ]);
   const kindSources = sources.filter((s) => result.total > 0 || s.documents > 0);
-  const base = `/${KIND_SEGMENT[kind]}`;
+  const base = documentListUrl(kind);
   const href = (page: number) => {
     const q = new URLSearchParams();
     if (params.source) q.set("source", params.source);
@@ -41,8 +35,8 @@ export async function DocumentListPage({
   };
   return (
     <div>
-      <PageHeader title={KIND_LABEL[kind]}>
-        <p className="text-stone-600 dark:text-stone-300">{INTRO[kind]}</p>
+      <PageHeader title={KINDS[kind].label}>
+        <p className="text-stone-600 dark:text-stone-300">{KINDS[kind].intro}</p>
       </PageHeader>
       <form method="get" action={base} className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
         <SelectField

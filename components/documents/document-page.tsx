@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDocument, getSourceLines, type DocumentDetail, type DocumentParagraph } from "@/lib/data/documents";
 import { documentPageParams, flatSearchParams, type SearchParamsInput } from "@/lib/data/params";
-import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import { formatDateZh, KIND_LABEL, KIND_SEGMENT, personUrl } from "@/lib/urls";
+import { KIND_LABEL, type DocumentKind } from "@/lib/kinds";
+import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { findRanges, needlesForQuery } from "@/lib/search/highlight";
@@ -95,7 +95,7 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
   const lines =
     view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
-  const segment = `/${KIND_SEGMENT[doc.kind]}`;
+  const segment = documentListUrl(doc.kind);
   return (
     <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-10">
       <div className="min-w-0">

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { SearchBox } from "@/components/search/search-box";
+import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
+import { documentListUrl } from "@/lib/urls";
 
 const nav = [
   { href: "/plan", label: "十四五规划" },
-  { href: "/speeches", label: "大会发言" },
-  { href: "/proposals", label: "委员建议" },
-  { href: "/reports", label: "调研报告" },
+  ...DOCUMENT_KINDS.map((kind) => ({ href: documentListUrl(kind), label: KIND_LABEL[kind] })),
   { href: "/people", label: "人物" },
   { href: "/api", label: "开放接口" },
 ];

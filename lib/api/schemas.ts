@@ -3,11 +3,11 @@
  * /api/v1/openapi.json is generated. Change a schema here and the document follows.
  */
 import { z } from "zod";
+import { describeKinds, DOCUMENT_KINDS, documentKindSchema, SEARCH_KINDS, searchKindSchema } from "../kinds";
 
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
 
 const id = z.string().min(1).max(200);
-export const documentKind = z.enum(["speech", "proposal", "report"]);
 export const targetKind = z.enum(["goal", "target", "achievement"]);
 
 // ---- query and path parameters ----------------------------------------------------------
@@ -18,7 +18,7 @@ export const pageParams = {
 
 export const documentsQuery = z
   .object({
-    kind: documentKind.optional().describe("speech, proposal or report"),
+    kind: documentKindSchema.optional().describe(describeKinds(DOCUMENT_KINDS)),
     source: id.optional().describe("Source id, e.g. daxing-cppcc-2023-speeches"),
     person: id.optional().describe("Person id"),
     ...pageParams,
@@ -48,7 +48,7 @@ export const speakerSchema = z
 export const documentSchema = z
   .object({
     id: z.string(),
-    kind: documentKind,
+    kind: documentKindSchema,
     title: z.string(),
     url: z.string().describe("Path of the document's page"),
     date: z.string().nullable().describe("YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source"),
@@ -155,7 +155,7 @@ export const personSchema = z
     documents: z.array(
       z.object({
         id: z.string(),
-        kind: documentKind,
+        kind: documentKindSchema,
         title: z.string(),
         url: z.string(),
         role: z.string().nullable(),
@@ -167,8 +167,6 @@ export const personSchema = z
   .register(apiSchemas, { id: "Person" });
 
 // ---- search -------------------------------------------------------------------------------
-export const searchKind = z.enum(["speech", "proposal", "report", "plan"]);
-
 export const searchQuery = z
   .object({
     q: z
@@ -177,7 +175,7 @@ export const searchQuery = z
       .min(1, "q must not be empty")
       .max(2000)
       .describe('Query: words (all must match), "exact phrase", -exclude, OR'),
-    kind: searchKind.optional().describe("speech, proposal, report or plan"),
+    kind: searchKindSchema.optional().describe(describeKinds(SEARCH_KINDS)),
     source: id.optional().describe("Source id"),
     person: id.optional().describe("Person id"),
     year: z.coerce.number().int().min(1949).max(2100).optional().describe("Year of the source"),
@@ -192,7 +190,7 @@ const highlightRange = z.tuple([z.number().int(), z.number().int()]);
 
 export const searchHitSchema = z
   .object({
-    kind: searchKind,
+    kind: searchKindSchema,
     documentId: z.string().nullable(),
     planPath: z.string().nullable(),
     title: z.string(),

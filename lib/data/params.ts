@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchKindSchema } from "../kinds";
 
 /**
  * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
@@ -38,7 +39,7 @@ export async function flatSearchParams(input: SearchParamsInput): Promise<Record
 
 export const searchPageParams = z.object({
   q: z.string().trim().max(2000).default("").catch(""),
-  kind: z.enum(["speech", "proposal", "report", "plan"]).optional().catch(undefined),
+  kind: searchKindSchema.optional().catch(undefined),
   source: z.string().max(200).optional().catch(undefined),
   person: z.string().max(200).optional().catch(undefined),
   year: z.coerce.number().int().min(1949).max(2100).optional().catch(undefined),

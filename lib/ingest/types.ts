@@ -1,4 +1,4 @@
-export type DocumentKind = "speech" | "proposal" | "report";
+import type { DocumentKind } from "../kinds";
 
 export interface SourceLine {
   /** 1-based line number in the original file. */

@@ -3,7 +3,7 @@
  * documents; each starts with a front-matter block:
  *
  *   ---
- *   kind: speech            (speech | proposal | report)
+ *   kind: speech            (a document kind of lib/kinds: speech | proposal | report)
  *   title: 关于……的建议
  *   speaker: 张三 | 区政协委员 | 某某公司总经理     (repeatable: name | role | affiliation)
  *   office: 市人大常委会财政经济办公室               (optional authoring office)
@@ -12,12 +12,13 @@
  *   Paragraphs separated by blank lines; "#", "##", "###" mark headings (so do 一、 / （一） / 1.).
  */
 import { z } from "zod";
+import { documentKindSchema } from "../../kinds";
 import { cleanName, collapseCjkSpaces, headingLevel, joinBrokenParagraphs, toBlocks } from "../text";
 import { ParseError, type ParseResult, type ParsedDocument, type ParsedParagraph, type SourceLine } from "../types";
 import { toLines } from "../text";
 
 const frontMatter = z.object({
-  kind: z.enum(["speech", "proposal", "report"]),
+  kind: documentKindSchema,
   title: z.string().min(1),
   subtitle: z.string().optional(),
   office: z.string().optional(),
