@@ -56,6 +56,23 @@ CREATE TABLE "LinkEvidence" (
     CONSTRAINT "LinkEvidence_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "LinkRun" (
+    "id" TEXT NOT NULL,
+    "method" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    "corpusStamp" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3) NOT NULL,
+    "documents" INTEGER NOT NULL,
+    "created" INTEGER NOT NULL,
+    "updated" INTEGER NOT NULL,
+    "removed" INTEGER NOT NULL,
+    "kept" INTEGER NOT NULL,
+
+    CONSTRAINT "LinkRun_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Link_planId_planPath_idx" ON "Link"("planId", "planPath");
 
@@ -67,6 +84,9 @@ CREATE UNIQUE INDEX "Link_documentId_planId_planPath_targetKey_key" ON "Link"("d
 
 -- CreateIndex
 CREATE INDEX "LinkEvidence_linkId_rank_idx" ON "LinkEvidence"("linkId", "rank");
+
+-- CreateIndex
+CREATE INDEX "LinkRun_finishedAt_idx" ON "LinkRun"("finishedAt");
 
 -- AddForeignKey
 ALTER TABLE "LinkEvidence" ADD CONSTRAINT "LinkEvidence_linkId_fkey" FOREIGN KEY ("linkId") REFERENCES "Link"("id") ON DELETE CASCADE ON UPDATE CASCADE;
