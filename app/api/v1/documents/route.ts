@@ -1,11 +1,10 @@
 import { apiJson, parseSearchParams, withApiErrors } from "@/lib/api/http";
 import { documentsQuery } from "@/lib/api/schemas";
-import { toApiDocument } from "@/lib/api/present";
+import { toApiDocumentList } from "@/lib/api/present";
 import { listDocuments } from "@/lib/data/documents";
 
 export const GET = withApiErrors(async (request: Request) => {
   const query = parseSearchParams(documentsQuery, request.url);
   if (!query.ok) return query.response;
-  const result = await listDocuments(query.data);
-  return apiJson({ ...result, items: result.items.map(toApiDocument) });
+  return apiJson(toApiDocumentList(await listDocuments(query.data)));
 });

@@ -1,6 +1,6 @@
 import { apiError, apiJson, parseParams, withApiErrors } from "@/lib/api/http";
 import { idParams } from "@/lib/api/schemas";
-import { toApiDocument } from "@/lib/api/present";
+import { toApiDocumentDetail } from "@/lib/api/present";
 import { getDocument } from "@/lib/data/documents";
 
 export const GET = withApiErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
@@ -8,5 +8,5 @@ export const GET = withApiErrors(async (_request: Request, context: { params: Pr
   if (!params.ok) return params.response;
   const doc = await getDocument(params.data.id);
   if (!doc) return apiError(404, "not_found", `No document with id "${params.data.id}".`);
-  return apiJson({ ...toApiDocument(doc), paragraphs: doc.paragraphs });
+  return apiJson(toApiDocumentDetail(doc));
 });

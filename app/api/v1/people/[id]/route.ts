@@ -1,5 +1,6 @@
 import { apiError, apiJson, parseParams, withApiErrors } from "@/lib/api/http";
 import { idParams } from "@/lib/api/schemas";
+import { toApiPerson } from "@/lib/api/present";
 import { getPerson } from "@/lib/data/people";
 
 export const GET = withApiErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
@@ -7,17 +8,5 @@ export const GET = withApiErrors(async (_request: Request, context: { params: Pr
   if (!params.ok) return params.response;
   const person = await getPerson(params.data.id);
   if (!person) return apiError(404, "not_found", `No person with id "${params.data.id}".`);
-  return apiJson({
-    id: person.id,
-    name: person.name,
-    documents: person.documents.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      title: d.title,
-      url: d.url,
-      role: d.role,
-      affiliation: d.affiliation,
-      date: d.date,
-    })),
-  });
+  return apiJson(toApiPerson(person));
 });

@@ -1,10 +1,10 @@
 import { apiJson, parseSearchParams, withApiErrors } from "@/lib/api/http";
 import { targetsQuery } from "@/lib/api/schemas";
-import { toApiTarget } from "@/lib/api/present";
+import { toApiTargetList } from "@/lib/api/present";
 import { listPlanTargets } from "@/lib/data/plan";
 
 export const GET = withApiErrors(async (request: Request) => {
   const query = parseSearchParams(targetsQuery, request.url);
   if (!query.ok) return query.response;
-  return apiJson({ items: (await listPlanTargets(query.data.kind)).map(toApiTarget) });
+  return apiJson(toApiTargetList(await listPlanTargets(query.data.kind)));
 });
