@@ -37,3 +37,11 @@ export function formatDateZh(date: string | null): string {
   const [y, m, d] = date.split("-");
   return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
 }
+
+/** A paragraph of a document, as its page anchors it. */
+export const documentParagraphUrl = (kind: DocumentKind, id: string, n: number) => `${documentUrl(kind, id)}#p-${n}`;
+/** A paragraph of a plan node, on its chapter's page. */
+export const planParagraphUrl = (path: string, n: number) => `/plan/${path.split(".")[0]!}#${path}-p-${n}`;
+/** Side by side: a document's passages and a plan node's passages, shared terms marked. */
+export const compareUrl = (documentId: string, planPath: string) =>
+  `/compare?document=${encodeURIComponent(documentId)}&plan=${encodeURIComponent(planPath)}`;
