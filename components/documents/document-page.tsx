@@ -7,7 +7,8 @@ import { KIND_LABEL, type DocumentKind } from "@/lib/kinds";
 import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { HighlightedText } from "@/components/ui/highlighted-text";
-import { findRanges, needlesForQuery } from "@/lib/search/highlight";
+import { findRanges } from "@/lib/search/highlight";
+import { needlesForQuery } from "@/lib/search/query";
 import { CopyCitationButton } from "./copy-citation-button";
 
 async function loadDocumentOfKind(kind: DocumentKind, id: string) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { toLayeredRuns, toRuns } from "@/lib/text/highlight";
+import { toLayeredRuns, toRuns } from "@/lib/search/highlight";
 
 /** How a searched-for word is marked, wherever it is shown. */
 export const TERM_MARK_CLASS = "rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30";

@@ -7,45 +7,8 @@
 import type { PrismaClient } from "../infra/prisma-client";
 import { documentId, paragraphId, personId, planNodeId } from "./ids";
 import { parseDate, type SourceEntry } from "./manifest";
-import type { ParseResult, ParsedParagraph } from "./types";
-import { normalizeText } from "../search/normalize";
-import { indexTokens } from "../search/segment";
-import { planNodeLabel } from "../urls";
-
-/** What a document is found by besides its text: title, speakers and authoring office (weight A). */
-function searchTitleOf(d: ParseResult["documents"][number]): string {
-  return [d.title, ...d.speakers.map((s) => s.name), d.authoringOffice ?? ""].join(" ");
-}
-
-/**
- * The headings each paragraph sits under, outermost first: the given outer headings (a plan
- * node's ancestors), then the open headings of higher level within the paragraphs themselves.
- */
-export function enclosingHeadings(
-  paragraphs: readonly Pick<ParsedParagraph, "text" | "headingLevel">[],
-  outer: readonly string[] = [],
-): string[][] {
-  const open: string[] = [];
-  return paragraphs.map((p) => {
-    if (p.headingLevel === null) return [...outer, ...open.filter(Boolean)];
-    open.length = Math.max(0, p.headingLevel - 1);
-    const context = [...outer, ...open.filter(Boolean)];
-    open[p.headingLevel - 1] = p.text;
-    return context;
-  });
-}
-
-/** Search columns of a paragraph: segmented title/heading/body/context and the normalised text. */
-function searchFields(title: string, p: ParsedParagraph, context: readonly string[]) {
-  const body = indexTokens(p.text).join(" ");
-  return {
-    searchTitle: indexTokens(title).join(" "),
-    searchHeading: p.headingLevel !== null ? body : "",
-    searchBody: p.headingLevel === null ? body : "",
-    searchContext: context.length ? indexTokens(context.join(" ")).join(" ") : "",
-    normText: normalizeText(p.text),
-  };
-}
+import type { ParseResult } from "./types";
+import { documentSearchColumns, planSearchColumns } from "../search/index-fields";
 
 export interface SourceToWrite {
   entry: SourceEntry;
@@ -113,6 +76,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
         await tx.paragraph.createMany({
           data: result.documents.flatMap((d) => {
             const id = documentId(entry.id, d.ordinal);
+            const columns = documentSearchColumns({ ...d, speakers: d.speakers.map((s) => s.name) }, d.paragraphs);
             return d.paragraphs.map((p, i) => ({
               id: paragraphId(id, i + 1),
               documentId: id,
@@ -121,10 +85,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
               headingLevel: p.headingLevel,
               lineStart: p.lineStart,
               lineEnd: p.lineEnd,
-              // No context for documents: a document is one result group whose section headings are
-              // indexed as heading paragraphs already, and adding them as context measured worse
-              // (question queries 0.919 → 0.890 nDCG@10 in npm run eval:search).
-              ...searchFields(searchTitleOf(d), p, []),
+              ...columns[i]!,
             }));
           }),
         });
@@ -153,13 +114,10 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
               };
             }),
           });
+          const columns = planSearchColumns(plan.nodes);
           await tx.paragraph.createMany({
-            data: plan.nodes.flatMap((n) => {
-              // A node's own title is its search title; its chapter's and section's are context.
-              const parts = n.path.split(".");
-              const ancestors = parts.slice(1).flatMap((_, k) => byPath.get(parts.slice(0, k + 1).join(".")) ?? []);
-              const contexts = enclosingHeadings(n.paragraphs, ancestors.map(planNodeLabel));
-              return n.paragraphs.map((p, i) => ({
+            data: plan.nodes.flatMap((n, k) =>
+              n.paragraphs.map((p, i) => ({
                 id: paragraphId(planNodeId(entry.id, n.path), i + 1),
                 planNodeId: planNodeId(entry.id, n.path),
                 n: i + 1,
@@ -167,9 +125,9 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
                 headingLevel: p.headingLevel,
                 lineStart: p.lineStart,
                 lineEnd: p.lineEnd,
-                ...searchFields(planNodeLabel(n), p, contexts[i]!),
-              }));
-            }),
+                ...columns[k]![i]!,
+              })),
+            ),
           });
           await tx.planFigure.createMany({
             data: plan.nodes.flatMap((n) =>

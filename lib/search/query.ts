@@ -124,6 +124,11 @@ export function highlightNeedles(query: ParsedQuery): string[] {
   return [...needles].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
+/** The strings to mark on a reading page opened from a search for q (none without q). */
+export function needlesForQuery(q: string | undefined): string[] {
+  return q ? highlightNeedles(parseQuery(q)) : [];
+}
+
 /**
  * A to_tsquery expression over a term's words: all of them for one or two words, any two of them
  * for more (a question like 怎样降低企业用工成本 should not need every word). Words hold only

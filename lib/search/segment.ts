@@ -9,13 +9,15 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { projectRoot } from "../infra/paths";
 import { normalizeText } from "./normalize";
 
+/** The project's policy-term dictionary ("word freq tag" lines), data kept beside the code. */
+export const DICTIONARY_FILE = path.join(projectRoot, "data", "search", "dictionary.txt");
+
 let jieba: Jieba | null = null;
 
 export function getJieba(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    const custom = path.join(projectRoot, "data", "search", "dictionary.txt");
-    if (fs.existsSync(custom)) jieba.loadDict(fs.readFileSync(custom));
+    if (fs.existsSync(DICTIONARY_FILE)) jieba.loadDict(fs.readFileSync(DICTIONARY_FILE));
   }
   return jieba;
 }

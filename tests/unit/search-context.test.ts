@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planNodeAncestorIds } from "@/lib/ingest/ids";
-import { enclosingHeadings } from "@/lib/ingest/writer";
+import { enclosingHeadings } from "@/lib/search/index-fields";
 import { matchedTermsOf } from "@/lib/search/service";
 import { parseQuery } from "@/lib/search/query";
 

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findRanges, snippet } from "@/lib/search/highlight";
+import { findRanges, snippet, toLayeredRuns, toRuns } from "@/lib/search/highlight";
 import { ndcgAt, recallAt } from "@/lib/search/metrics";
 import { normalizeText, normalizeWithMap } from "@/lib/search/normalize";
-import { highlightNeedles, parseQuery, tsqueryFor } from "@/lib/search/query";
+import { highlightNeedles, needlesForQuery, parseQuery, tsqueryFor } from "@/lib/search/query";
 import { indexTokens, queryTokens } from "@/lib/search/segment";
 import { hitsToCsv } from "@/lib/search/export";
-import { toLayeredRuns, toRuns } from "@/lib/text/highlight";
-import { needlesForQuery } from "@/lib/search/highlight";
 import { withHighlight } from "@/lib/urls";
 import { withoutImplied } from "@/lib/search/sql";
 import { sharedBuffersMb } from "@/lib/infra/embedded-postgres";

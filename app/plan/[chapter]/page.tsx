@@ -6,7 +6,8 @@ import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
 import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
-import { findRanges, needlesForQuery } from "@/lib/search/highlight";
+import { findRanges } from "@/lib/search/highlight";
+import { needlesForQuery } from "@/lib/search/query";
 import { planNodeLabel } from "@/lib/urls";
 
 interface Props {
