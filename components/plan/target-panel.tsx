@@ -3,11 +3,13 @@ import { TARGET_LABEL } from "./target-labels";
 
 const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈": "约", "=": "" };
 
-/** "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. */
+/**
+ * "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. A value
+ * printed in Chinese ("千亿级", "千兆") already says its unit; its `unit` is the base unit ("元", "Mbps").
+ */
 function describeTarget(t: PlanTargetDto): string {
-  const value = t.value
-    ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${t.value}${t.unit ?? ""}`
-    : null;
+  const printed = t.value && /^\d/u.test(t.value) ? `${t.value}${t.unit ?? ""}` : t.value;
+  const value = printed ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${printed}` : null;
   return [value, t.year ? `${t.year}年` : null, t.path].filter(Boolean).join(" · ");
 }
 

@@ -102,9 +102,22 @@ describe("five-year plan", () => {
     expect(plan.nodes[0]!.figures[0]!.fileName).toBe("目录.png");
   });
   it("reads the main goals and 2035 objectives as goals, the past period as achievements", () => {
-    const goals = plan.nodes.find((n) => n.path === "1.4.3")!.targets;
+    const mainGoals = plan.nodes.find((n) => n.path === "1.4.3")!.targets;
+    const goals = mainGoals.filter((t) => t.kind === "goal");
     expect(goals).toHaveLength(7);
     expect(goals[0]).toMatchObject({ kind: "goal", indicator: "开放发展取得新突破" });
+    // The one quantified commitment inside the main goals is a target of its own, due in 2025.
+    expect(mainGoals.filter((t) => t.kind === "target")).toEqual([
+      expect.objectContaining({
+        text: "生物医药基地和新媒体基地跨入千亿级园区行列",
+        indicator: "生物医药基地和新媒体基地",
+        value: "千亿级",
+        valueNumber: 1e11,
+        unit: "元",
+        year: 2025,
+        lineStart: goals[1]!.lineStart,
+      }),
+    ]);
     expect(plan.nodes.find((n) => n.path === "1.3")!.targets.every((t) => t.kind === "goal" && t.year === 2035)).toBe(
       true,
     );
@@ -138,7 +151,12 @@ describe("plan targets", () => {
   it("counts Chinese numerals", () => {
     expect(chineseYear("二〇三五")).toBe(2035);
     expect(chineseNumber("十四")).toBe(14);
-    expect(readTargets("打造千亿级生物医药产业集群。", "plan")[0]).toMatchObject({ value: "千亿", unit: "级" });
+    expect(readTargets("打造千亿级生物医药产业集群。", "plan")[0]).toMatchObject({
+      indicator: "生物医药产业集群",
+      value: "千亿级",
+      valueNumber: 1e11,
+      unit: "元",
+    });
   });
   it("reads every committing clause of a sentence, carrying its deadline", () => {
     const targets = readTargets(

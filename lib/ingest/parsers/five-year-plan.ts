@@ -3,7 +3,7 @@
  * ("• [制定机关] …"), title, approval line, 序言, 第N章 / 一、 / (一) headings, indented
  * paragraphs, figures named by file (…png) but absent, and the site's footer.
  */
-import { readGoalItem, readLongRangeGoals, readTargets, splitSentences } from "../plan-targets";
+import { chineseNumeral, readGoalItem, readLongRangeGoals, readTargets, splitSentences } from "../plan-targets";
 import { collapseCjkSpaces, isBlank, toLines } from "../text";
 import {
   ParseError,
@@ -14,14 +14,9 @@ import {
   type ParsedPlanTarget,
 } from "../types";
 
-const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-/** 一…九十九 as a number. */
+/** 一…九十九 as a number (NaN if it is not one). */
 export function chineseNumber(s: string): number {
-  if (s === "十") return 10;
-  if (s.startsWith("十")) return 10 + (CN[s[1]!] ?? 0);
-  if (s.endsWith("十")) return (CN[s[0]!] ?? 0) * 10;
-  if (s.includes("十")) return (CN[s[0]!] ?? 0) * 10 + (CN[s[2]!] ?? 0);
-  return CN[s] ?? NaN;
+  return chineseNumeral(s) ?? NaN;
 }
 
 const CHAPTER = /^第([一二三四五六七八九十]+)章\s*(.+)$/u;
@@ -151,7 +146,14 @@ function extractTargets(nodes: ParsedPlanNode[], options: PlanOptions): void {
       const push = (t: Omit<ParsedPlanTarget, "lineStart" | "paragraphN">) =>
         node.targets.push({ ...t, lineStart: p.lineStart, paragraphN });
       if (/^[-—–]{2}/u.test(p.text)) {
-        push(readGoalItem(p.text));
+        const goal = readGoalItem(p.text);
+        push(goal);
+        // A goal may hold a quantified commitment ("生物医药基地和新媒体基地跨入千亿级园区行列"):
+        // a target of its own, due when the goal is. Bare clauses stay part of the goal.
+        for (const sentence of splitSentences(goal.text).slice(1))
+          readTargets(sentence, isPast(node.path) ? "past" : "plan")
+            .filter((t) => t.value !== null)
+            .forEach((t) => push({ ...t, year: t.year ?? goal.year }));
         return;
       }
       if (/远景目标/u.test(node.title) && /展望/u.test(p.text)) {
