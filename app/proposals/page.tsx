@@ -1,10 +1,5 @@
-import type { Metadata } from "next";
-import { DocumentListPage } from "@/components/documents/document-list-page";
-import type { SearchParamsInput } from "@/lib/data/params";
-import { KIND_LABEL } from "@/lib/kinds";
+import { documentListRoute } from "@/app/_lib/document-routes";
 
-export const metadata: Metadata = { title: KIND_LABEL.proposal };
-
-export default function Page({ searchParams }: { searchParams: SearchParamsInput }) {
-  return <DocumentListPage kind="proposal" searchParams={searchParams} />;
-}
+const route = documentListRoute("proposal");
+export const metadata = route.metadata;
+export default route.Page;

@@ -1,10 +1,5 @@
-import type { Metadata } from "next";
-import { DocumentListPage } from "@/components/documents/document-list-page";
-import type { SearchParamsInput } from "@/lib/data/params";
-import { KIND_LABEL } from "@/lib/kinds";
+import { documentListRoute } from "@/app/_lib/document-routes";
 
-export const metadata: Metadata = { title: KIND_LABEL.report };
-
-export default function Page({ searchParams }: { searchParams: SearchParamsInput }) {
-  return <DocumentListPage kind="report" searchParams={searchParams} />;
-}
+const route = documentListRoute("report");
+export const metadata = route.metadata;
+export default route.Page;

@@ -1,28 +1,24 @@
 import Link from "next/link";
-import { listDocuments, listSources } from "@/lib/data/documents";
-import { listPeople } from "@/lib/data/people";
-import { flatSearchParams, listPageParams, type SearchParamsInput } from "@/lib/data/params";
+import type { z } from "zod";
+import type { listDocuments, listSources } from "@/lib/data/documents";
+import type { listPeople } from "@/lib/data/people";
+import type { listPageParams } from "@/lib/data/params";
 import { KINDS, type DocumentKind } from "@/lib/kinds";
 import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
-const PAGE_SIZE = 20;
-
-export async function DocumentListPage({
-  kind,
-  searchParams,
-}: {
+interface DocumentListPageProps {
   kind: DocumentKind;
-  searchParams: SearchParamsInput;
-}) {
-  const params = listPageParams.parse(await flatSearchParams(searchParams));
-  const [result, sources, people] = await Promise.all([
-    listDocuments({ kind, source: params.source, person: params.person, page: params.page, pageSize: PAGE_SIZE }),
-    listSources(),
-    listPeople(),
-  ]);
+  /** The filters and page the list was read with. */
+  params: z.infer<typeof listPageParams>;
+  result: Awaited<ReturnType<typeof listDocuments>>;
+  sources: Awaited<ReturnType<typeof listSources>>;
+  people: Awaited<ReturnType<typeof listPeople>>;
+}
+
+export function DocumentListPage({ kind, params, result, sources, people }: DocumentListPageProps) {
   const kindSources = sources.filter((s) => result.total > 0 || s.documents > 0);
   const base = documentListUrl(kind);
   const href = (page: number) => {

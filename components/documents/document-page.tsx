@@ -1,45 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDocument, getSourceLines, type DocumentDetail, type DocumentParagraph } from "@/lib/data/documents";
-import { documentPageParams, flatSearchParams, type SearchParamsInput } from "@/lib/data/params";
-import { KIND_LABEL, type DocumentKind } from "@/lib/kinds";
+import type { z } from "zod";
+import type { DocumentDetail, DocumentParagraph } from "@/lib/data/documents";
+import type { documentPageParams } from "@/lib/data/params";
+import { KIND_LABEL } from "@/lib/kinds";
 import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
 import { CopyCitationButton } from "./copy-citation-button";
-
-async function loadDocumentOfKind(kind: DocumentKind, id: string) {
-  const doc = await getDocument(decodeURIComponent(id));
-  if (!doc || doc.kind !== kind) notFound();
-  return doc;
-}
-
-/** Page metadata of a document: its title, and its first real paragraph as the description. */
-async function documentMetadata(kind: DocumentKind, id: string): Promise<Metadata> {
-  const doc = await loadDocumentOfKind(kind, id);
-  return {
-    title: doc.title,
-    description: doc.paragraphs.find((p) => p.headingLevel === null && p.text.length > 30)?.text.slice(0, 120),
-  };
-}
-
-interface DocumentRouteProps {
-  params: Promise<{ id: string }>;
-  searchParams: SearchParamsInput;
-}
-
-/** The page and metadata of a document route (/speeches/[id], /proposals/[id], /reports/[id]). */
-export function documentRoute(kind: DocumentKind) {
-  return {
-    generateMetadata: async ({ params }: DocumentRouteProps) => documentMetadata(kind, (await params).id),
-    Page: async ({ params, searchParams }: DocumentRouteProps) => (
-      <DocumentPage doc={await loadDocumentOfKind(kind, (await params).id)} searchParams={searchParams} />
-    ),
-  };
-}
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
   const who = doc.speakers.map((s) => s.name).join("、") || doc.authoringOffice || "";
@@ -89,12 +58,21 @@ function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagrap
   );
 }
 
-async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; searchParams: SearchParamsInput }) {
-  const { view, hl } = documentPageParams.parse(await flatSearchParams(searchParams));
+type DocumentPageParams = z.infer<typeof documentPageParams>;
+
+interface DocumentPageProps {
+  doc: DocumentDetail;
+  /** The cleaned-up text, or the source lines it was parsed from. */
+  view: DocumentPageParams["view"];
+  /** A search whose words are marked in the text. */
+  hl: DocumentPageParams["hl"];
+  /** The source lines, when view is "source". */
+  sourceLines: { n: number; text: string }[];
+}
+
+export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) {
   const needles = view === "text" ? needlesForQuery(hl) : [];
   const marks = new Map(doc.paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
-  const lines =
-    view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
   const segment = documentListUrl(doc.kind);
   return (
@@ -144,7 +122,7 @@ async function DocumentPage({ doc, searchParams }: { doc: DocumentDetail; search
               原始文本逐行照录（含页眉、断行等提取痕迹），便于核对。
             </p>
             <ol className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 font-mono text-sm leading-6 dark:border-stone-800 dark:bg-stone-900">
-              {lines.map((l) => (
+              {sourceLines.map((l) => (
                 <li key={l.n} id={`l-${l.n}`} className="flex gap-4 whitespace-pre-wrap">
                   <span className="w-12 shrink-0 select-none text-right text-stone-500">{l.n}</span>
                   <span>{l.text || "\u00a0"}</span>

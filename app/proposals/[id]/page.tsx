@@ -1,4 +1,4 @@
-import { documentRoute } from "@/components/documents/document-page";
+import { documentRoute } from "@/app/_lib/document-routes";
 
 const route = documentRoute("proposal");
 export const generateMetadata = route.generateMetadata;
