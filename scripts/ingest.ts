@@ -6,6 +6,7 @@
 import { ensureDatabase } from "../lib/infra/database";
 import { applyMigrations } from "../lib/infra/schema-engine";
 import { formatReport, IngestError, runIngest } from "../lib/ingest/run";
+import { runLinker } from "../lib/data/link-run";
 
 const check = process.argv.includes("--check");
 const force = process.argv.includes("--force");
@@ -19,6 +20,7 @@ try {
     try {
       await applyMigrations(db.url);
       console.log(formatReport(await runIngest({ url: db.url, force, log })));
+      await runLinker({ url: db.url, log: (m) => console.log(`[link] ${m}`) });
     } finally {
       await db.release();
     }

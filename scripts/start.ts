@@ -7,6 +7,7 @@ import { ensureDatabase } from "../lib/infra/database";
 import { ensureBuild, serveNext } from "../lib/infra/processes";
 import { applyMigrations } from "../lib/infra/schema-engine";
 import { ensureCorpusLoaded } from "../lib/ingest/run";
+import { runLinker } from "../lib/data/link-run";
 
 const dev = process.argv.includes("--dev");
 const log = (m: string) => console.log(`[start] ${m}`);
@@ -20,6 +21,7 @@ try {
   const applied = await applyMigrations(db.url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations up to date.");
   await ensureCorpusLoaded(db.url, log);
+  await runLinker({ url: db.url, log });
   if (!dev) await ensureBuild(log);
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);

@@ -4,6 +4,7 @@
  */
 import { ensureBuild, serveNext } from "../../lib/infra/processes";
 import { ensureCorpusLoaded } from "../../lib/ingest/run";
+import { runLinker } from "../../lib/data/link-run";
 import { createTestDatabase } from "./test-database";
 
 const port = process.argv[2] ?? "3100";
@@ -11,6 +12,7 @@ const log = (m: string) => console.log(`[e2e-server] ${m}`);
 const db = await createTestDatabase("e2e");
 try {
   await ensureCorpusLoaded(db.url, log);
+  await runLinker({ url: db.url, log });
   await ensureBuild(log);
 } catch (error) {
   console.error(error);
