@@ -1,6 +1,7 @@
 /**
  * The ingest command: read the manifest, parse every file (all must parse before anything is
- * written), then replace the sources whose file or parser changed.
+ * written), then replace the sources whose file or parser changed, and recompute in place the
+ * search columns of those whose rows are current but were indexed under another index version.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,7 +10,9 @@ import { corpusDir } from "../infra/paths";
 import { createPrismaClient } from "../infra/prisma-client";
 import { readManifest, type SourceEntry } from "./manifest";
 import { parserVersion, parseSource } from "./parse-source";
+import { reindexSources } from "./reindex";
 import { ParseError } from "./types";
+import { indexVersion } from "../search/index-fields";
 import { writeSources, type SourceToWrite } from "./writer";
 
 export class IngestError extends Error {}
@@ -18,7 +21,8 @@ export interface SourceReport {
   id: string;
   file: string;
   format: string;
-  status: "unchanged" | "loaded" | "parsed";
+  /** loaded: (re)written; reindexed: same rows, search columns recomputed for a new index version. */
+  status: "unchanged" | "loaded" | "reindexed" | "parsed";
   documents: Record<string, number>;
   paragraphs: number;
   speakers: number;
@@ -30,6 +34,7 @@ export interface SourceReport {
 
 export function parseCorpus(dir = corpusDir): SourceToWrite[] {
   const manifest = readManifest(dir);
+  const index = indexVersion();
   return manifest.sources.map((entry: SourceEntry) => {
     const file = path.join(dir, entry.file);
     if (!fs.existsSync(file)) throw new IngestError(`${entry.file}: file listed in the manifest does not exist`);
@@ -40,6 +45,7 @@ export function parseCorpus(dir = corpusDir): SourceToWrite[] {
         entry,
         sha256: crypto.createHash("sha256").update(text).digest("hex"),
         parserVersion: parserVersion(entry),
+        indexVersion: index,
         lineCount: text.split("\n").length,
         result,
       };
@@ -87,15 +93,28 @@ export async function runIngest(options: {
   const db = createPrismaClient(options.url, 2);
   try {
     const existing = new Map(
-      (await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true } })).map((s) => [s.id, s]),
+      (await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true, indexVersion: true } })).map(
+        (s) => [s.id, s],
+      ),
     );
     const changed = parsed.filter((s) => {
       const e = existing.get(s.entry.id);
       return options.force || !e || e.sha256 !== s.sha256 || e.parserVersion !== s.parserVersion;
     });
+    const stale = parsed.filter(
+      (s) => !changed.includes(s) && existing.get(s.entry.id)!.indexVersion !== s.indexVersion,
+    );
     if (changed.length) {
       log(`Loading ${changed.length} source(s): ${changed.map((s) => s.entry.file).join(", ")} …`);
       await writeSources(db, changed);
+    }
+    if (stale.length) {
+      log(`Recomputing the search index of ${stale.length} source(s): ${stale.map((s) => s.entry.file).join(", ")} …`);
+      await reindexSources(
+        db,
+        stale.map((s) => s.entry.id),
+        stale[0]!.indexVersion,
+      );
     }
     // Sources dropped from the manifest go too.
     const keep = new Set(parsed.map((s) => s.entry.id));
@@ -107,14 +126,16 @@ export async function runIngest(options: {
       ]);
       log(`Removed ${gone.length} source(s) no longer in the manifest: ${gone.join(", ")}`);
     }
-    if (changed.length || gone.length) {
-      // A replaced source leaves its old rows dead in the table, and search reads whole heap
-      // pages: clear them and refresh the planner's statistics now rather than when autovacuum
-      // gets round to it (measured: the benchmark's p50 doubled after three forced re-ingests).
+    if (changed.length || stale.length || gone.length) {
+      // A replaced source (or a recomputed column) leaves old row versions dead in the table, and
+      // search reads whole heap pages: clear them and refresh the planner's statistics now rather
+      // than when autovacuum gets round to it (measured: the benchmark's p50 doubled after three
+      // forced re-ingests).
       await db.$executeRaw`VACUUM ANALYZE "Paragraph", "Document", "DocumentPerson", "PlanNode", "Person"`;
     }
-    const changedIds = new Set(changed.map((s) => s.entry.id));
-    return parsed.map((s) => reportFor(s, changedIds.has(s.entry.id) ? "loaded" : "unchanged"));
+    return parsed.map((s) =>
+      reportFor(s, changed.includes(s) ? "loaded" : stale.includes(s) ? "reindexed" : "unchanged"),
+    );
   } finally {
     await db.$disconnect();
   }
@@ -124,10 +145,11 @@ export async function runIngest(options: {
 export async function ensureCorpusLoaded(url: string, log: (m: string) => void): Promise<void> {
   const reports = await runIngest({ url, log });
   const loaded = reports.filter((r) => r.status === "loaded").length;
+  const reindexed = reports.filter((r) => r.status === "reindexed").length;
   const docs = reports.reduce((a, r) => a + Object.values(r.documents).reduce((x, y) => x + y, 0), 0);
   log(
-    loaded
-      ? `Corpus loaded: ${loaded} source(s) (re)loaded, ${docs} documents in all.`
+    loaded || reindexed
+      ? `Corpus loaded: ${loaded} source(s) (re)loaded, ${reindexed} reindexed, ${docs} documents in all.`
       : `Corpus up to date (${reports.length} sources, ${docs} documents).`,
   );
 }

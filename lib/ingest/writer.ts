@@ -14,6 +14,8 @@ export interface SourceToWrite {
   entry: SourceEntry;
   sha256: string;
   parserVersion: string;
+  /** The index version the search columns are computed with (lib/search/index-fields.ts). */
+  indexVersion: string;
   lineCount: number;
   result: ParseResult;
 }
@@ -22,7 +24,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
   if (!sources.length) return;
   await db.$transaction(
     async (tx) => {
-      for (const { entry, sha256, parserVersion, lineCount, result } of sources) {
+      for (const { entry, sha256, parserVersion, indexVersion, lineCount, result } of sources) {
         await tx.source.deleteMany({ where: { id: entry.id } });
         const { date, precision } = parseDate(entry.date);
         await tx.source.create({
@@ -32,6 +34,7 @@ export async function writeSources(db: PrismaClient, sources: SourceToWrite[]): 
             sha256,
             format: entry.format,
             parserVersion,
+            indexVersion,
             title: entry.title,
             body: entry.body,
             level: entry.level,
