@@ -7,6 +7,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "政策对照 · Policy Proposal Explorer", template: "%s · 政策对照" },
   description: "北京政协发言、委员建议、大兴区“十四五”规划与人大调研报告的检索与对照。",
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = {
@@ -19,6 +20,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN" className="dark:[color-scheme:dark]">
+      <head>
+        {/* Next's metadata has no rel="search"; a browser finds the site's search here. */}
+        <link rel="search" type="application/opensearchdescription+xml" title="政策对照" href="/opensearch.xml" />
+      </head>
       <body className="flex min-h-screen flex-col dark:bg-stone-950">
         <a
           href="#main"
