@@ -20,6 +20,7 @@ import {
   targetListSchema,
   targetsQuery,
 } from "./schemas";
+import { linkEndpoints } from "./link-schemas";
 
 export interface Endpoint {
   path: string;
@@ -28,6 +29,8 @@ export interface Endpoint {
   pathParams?: z.ZodObject;
   response: z.ZodType;
   notFound?: boolean;
+  /** Set when the endpoint also answers text/csv (format=csv): what the CSV holds. */
+  csv?: string;
 }
 
 export const endpoints: Endpoint[] = [
@@ -77,6 +80,7 @@ export const endpoints: Endpoint[] = [
     query: suggestQuery,
     response: suggestionsSchema,
   },
+  ...linkEndpoints,
 ];
 
 const ref = (schema: z.ZodType) => {
@@ -120,7 +124,13 @@ export function buildOpenApi(): Record<string, unknown> {
         summary: e.summary,
         parameters: [...parameters(e.pathParams, "path"), ...parameters(e.query, "query")],
         responses: {
-          200: { description: "OK", content: { "application/json": { schema: ref(e.response) } } },
+          200: {
+            description: "OK",
+            content: {
+              "application/json": { schema: ref(e.response) },
+              ...(e.csv ? { "text/csv": { schema: { type: "string", description: e.csv } } } : {}),
+            },
+          },
           ...(e.query || e.pathParams ? { 400: errorResponse("Invalid parameters") } : {}),
           ...(e.notFound ? { 404: errorResponse("Not found") } : {}),
         },
