@@ -146,8 +146,20 @@ export async function saveLinkerResult(
     async (tx) => {
       const existing = await tx.link.findMany({
         where: { planId },
-        select: { id: true, documentId: true, planPath: true, targetKey: true, origin: true, status: true },
+        select: {
+          id: true,
+          documentId: true,
+          planPath: true,
+          targetKey: true,
+          origin: true,
+          status: true,
+          decidedAt: true,
+          _count: { select: { events: true } },
+        },
       });
+      // A link an editor ever acted on is theirs, even if they set it back to "suggested".
+      const machineOwned = (l: (typeof existing)[number]) =>
+        l.origin === "machine" && l.status === "suggested" && !l.decidedAt && l._count.events === 0;
       const byKey = new Map(existing.map((l) => [linkKey(l), l]));
       const seen = new Set<string>();
       const counts: SaveCounts = { created: 0, updated: 0, removed: 0, kept: 0 };
@@ -156,7 +168,7 @@ export async function saveLinkerResult(
         if (seen.has(key)) continue;
         seen.add(key);
         const found = byKey.get(key);
-        if (found && (found.origin !== "machine" || found.status !== "suggested")) {
+        if (found && !machineOwned(found)) {
           counts.kept++;
           continue;
         }
@@ -182,7 +194,7 @@ export async function saveLinkerResult(
           counts.created++;
         }
       }
-      const stale = existing.filter((l) => l.origin === "machine" && l.status === "suggested" && !seen.has(linkKey(l)));
+      const stale = existing.filter((l) => machineOwned(l) && !seen.has(linkKey(l)));
       if (stale.length) {
         counts.removed = (await tx.link.deleteMany({ where: { id: { in: stale.map((l) => l.id) } } })).count;
       }
