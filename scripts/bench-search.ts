@@ -16,7 +16,7 @@ import { createPrismaClient, type PrismaClient } from "../lib/infra/prisma-clien
 import { applyMigrations } from "../lib/infra/schema-engine";
 import { runIngest } from "../lib/ingest/run";
 import { parseQuery } from "../lib/search/query";
-import { searchWith } from "../lib/search/service";
+import { searchWith } from "../lib/data/search";
 import { searchGroups, searchPassages } from "../lib/search/sql";
 
 const ROUNDS = Number(process.argv[2] ?? 5);

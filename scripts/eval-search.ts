@@ -13,7 +13,7 @@ import { applyMigrations } from "../lib/infra/schema-engine";
 import { runIngest } from "../lib/ingest/run";
 import { ndcgAt, recallAt } from "../lib/search/metrics";
 import { normalizeText } from "../lib/search/normalize";
-import { searchWith } from "../lib/search/service";
+import { searchWith } from "../lib/data/search";
 
 const judgedSet = z.object({
   queries: z

@@ -4,6 +4,7 @@ import { SEARCH_PAGE_SIZE, type SearchPageParams } from "@/lib/data/params";
 import { FACETS } from "@/lib/search/sql";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
+import { describeMatch } from "@/components/search/match-label";
 import { withHighlight } from "@/lib/urls";
 
 export const SEARCH_KIND_LABEL: Record<string, string> = {
@@ -227,8 +228,10 @@ export function SearchResults({
                       </li>
                     ))}
                   </ul>
-                  {h.matchedTerms.length ? (
-                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">匹配：{h.matchedTerms.join("；")}</p>
+                  {h.matches.length ? (
+                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                      匹配：{h.matches.map(describeMatch).join("；")}
+                    </p>
                   ) : null}
                 </article>
               </li>

@@ -1,13 +1,207 @@
-import "server-only";
-import { getDb } from "../db";
-import { searchWith, suggestWith, type SearchParams, type SearchResult } from "../search/service";
+/**
+ * Search's data layer: runs the ranking SQL (lib/search/sql.ts), reads the titles, speakers and
+ * plan ancestors of a page of hits, and assembles the hits with their URLs, snippets and reasons.
+ *
+ * `searchWith` and `suggestWith` take the Prisma client, so the eval and bench scripts run them
+ * on their own client; `searchCorpus` and `suggest` use the server's. This module does not
+ * import `server-only` itself: the server's client (lib/db.ts, which does) is imported on first
+ * use, so that a script can import this module and a client bundle still cannot.
+ */
+import type { PrismaClient } from "../infra/prisma-client";
+import { planNodeAncestorIds } from "../ingest/ids";
+import { findRanges, snippet } from "../search/highlight";
+import { matchReasonsOf, type MatchReason } from "../search/match";
+import { normalizeText } from "../search/normalize";
+import { highlightNeedles, parseQuery, type ParsedQuery } from "../search/query";
+import {
+  mergeFacets,
+  searchActiveFacets,
+  searchGroups,
+  searchPassages,
+  type FacetRows,
+  type SearchFilters,
+  type SearchKind,
+} from "../search/sql";
+import {
+  documentParagraphUrl,
+  documentUrl,
+  formatDate,
+  personUrl,
+  planNodeLabel,
+  planNodeUrl,
+  planParagraphUrl,
+} from "../urls";
 
-export type { SearchHit, SearchResult } from "../search/service";
+type Snippet = { text: string; highlights: [number, number][] };
 
-export function searchCorpus(params: SearchParams): Promise<SearchResult> {
-  return searchWith(getDb(), params);
+export interface SearchHit {
+  kind: SearchKind;
+  documentId: string | null;
+  planPath: string | null;
+  title: string;
+  url: string;
+  paragraphId: string;
+  paragraphN: number;
+  snippet: Snippet;
+  passages: { paragraphId: string; n: number; url: string; snippet: Snippet }[];
+  /** Why it matched, term by term (the search page words these; the API lists the terms). */
+  matches: MatchReason[];
+  score: number;
+  date: string | null;
+  speakers: string[];
+  /** For a plan node, the chapter and sections it sits under, outermost first. */
+  breadcrumb: string[];
 }
 
-export function suggest(q: string) {
-  return suggestWith(getDb(), q);
+export interface SearchResult {
+  query: ParsedQuery;
+  total: number;
+  hits: SearchHit[];
+  facets: FacetRows;
+}
+
+export interface SearchParams {
+  q: string;
+  filters: SearchFilters;
+  page: number;
+  pageSize: number;
+  sort: "relevance" | "date";
+  withFacets?: boolean;
+}
+
+export interface Suggestion {
+  type: "document" | "person" | "plan";
+  label: string;
+  url: string;
+}
+
+export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
+  const query = parseQuery(params.q);
+  const empty = { kind: {}, source: {}, person: {}, year: {} };
+  if (!query.clauses.length) return { query, total: 0, hits: [], facets: empty };
+  const withFacets = params.withFacets !== false;
+  // Three round trips, each as wide as it can be: the page, total and unfiltered facets in one
+  // statement, beside the facets that have a filter; then passages and titles of the page.
+  const [{ total, groups, facets: groupFacets }, activeFacets] = await Promise.all([
+    searchGroups(db, query, params.filters, {
+      offset: (params.page - 1) * params.pageSize,
+      limit: params.pageSize,
+      sort: params.sort,
+      facets: withFacets,
+    }),
+    withFacets ? searchActiveFacets(db, query, params.filters) : {},
+  ]);
+  const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
+  const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
+  const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);
+  const [passagesByGroup, docs, nodes] = await Promise.all([
+    searchPassages(
+      db,
+      query,
+      groups.map((g) => g.gid),
+      3,
+    ),
+    docIds.length
+      ? db.document.findMany({
+          where: { id: { in: docIds } },
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            source: { select: { date: true, datePrecision: true } },
+            speakers: { select: { person: { select: { name: true } } }, orderBy: { position: "asc" } },
+          },
+        })
+      : [],
+    // The page's plan nodes with their ancestors, for the breadcrumb ("(三)主要目标" alone says little).
+    nodeIds.length
+      ? db.planNode.findMany({
+          where: { id: { in: [...new Set(nodeIds.flatMap((id) => [id, ...planNodeAncestorIds(id)]))] } },
+          select: { id: true, path: true, number: true, title: true },
+        })
+      : [],
+  ]);
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const needles = highlightNeedles(query);
+
+  const hits: SearchHit[] = [];
+  for (const g of groups) {
+    const doc = docById.get(g.gid);
+    const node = nodeById.get(g.gid);
+    if (!doc && !node) continue;
+    const paragraphUrl = (n: number) =>
+      doc ? documentParagraphUrl(doc.kind, doc.id, n) : planParagraphUrl(node!.path, n);
+    const best = passagesByGroup.get(g.gid) ?? [];
+    const passages = best.map((b) => ({
+      paragraphId: b.id,
+      n: b.n,
+      url: paragraphUrl(b.n),
+      snippet: snippet(b.text, findRanges(b.text, needles)),
+    }));
+    const top = passages[0]!;
+    const speakers = doc ? doc.speakers.map((s) => s.person.name) : [];
+    hits.push({
+      kind: g.kind,
+      documentId: doc?.id ?? null,
+      planPath: node?.path ?? null,
+      title: doc ? doc.title : planNodeLabel(node!),
+      url: doc ? documentUrl(doc.kind, doc.id) : planNodeUrl(node!.path),
+      paragraphId: top.paragraphId,
+      paragraphN: top.n,
+      snippet: top.snippet,
+      passages,
+      matches: matchReasonsOf(
+        query,
+        best.map((b) => b.text).concat(doc ? [doc.title, ...speakers] : node!.title),
+        best.map((b) => b.context),
+      ),
+      score: Math.round(g.score * 1000) / 1000,
+      date: doc ? formatDate(doc.source.date, doc.source.datePrecision) : null,
+      speakers,
+      breadcrumb: doc
+        ? []
+        : planNodeAncestorIds(g.gid).flatMap((id) => (nodeById.has(id) ? [planNodeLabel(nodeById.get(id)!)] : [])),
+    });
+  }
+  return { query, total, hits, facets };
+}
+
+/** Title, person and plan-node suggestions for the search box. */
+export async function suggestWith(db: PrismaClient, q: string): Promise<Suggestion[]> {
+  const norm = normalizeText(q).replace(/\s+/g, "").slice(0, 40);
+  if (!norm) return [];
+  const [docs, people, nodes] = await Promise.all([
+    db.document.findMany({
+      where: { title: { contains: norm } },
+      select: { id: true, kind: true, title: true },
+      take: 5,
+      orderBy: { ordinal: "asc" },
+    }),
+    db.person.findMany({ where: { name: { contains: norm } }, select: { id: true, name: true }, take: 4 }),
+    db.planNode.findMany({
+      where: { title: { contains: norm } },
+      select: { path: true, number: true, title: true },
+      take: 4,
+      orderBy: { ordinal: "asc" },
+    }),
+  ]);
+  return [
+    ...docs.map((d) => ({ type: "document" as const, label: d.title, url: documentUrl(d.kind, d.id) })),
+    ...people.map((p) => ({ type: "person" as const, label: p.name, url: personUrl(p.id) })),
+    ...nodes.map((n) => ({ type: "plan" as const, label: planNodeLabel(n), url: planNodeUrl(n.path) })),
+  ];
+}
+
+async function serverDb(): Promise<PrismaClient> {
+  const { getDb } = await import("../db");
+  return getDb();
+}
+
+export async function searchCorpus(params: SearchParams): Promise<SearchResult> {
+  return searchWith(await serverDb(), params);
+}
+
+export async function suggest(q: string): Promise<Suggestion[]> {
+  return suggestWith(await serverDb(), q);
 }

@@ -1,9 +1,23 @@
-import type { SearchHit } from "../data/search";
+import type { MatchReason } from "./match";
 
 const COLUMNS = ["rank", "kind", "title", "url", "paragraph", "score", "matchedTerms", "snippet"] as const;
 
-/** RFC 4180 CSV with a BOM so spreadsheet programs read the Chinese correctly. */
-export function hitsToCsv(hits: SearchHit[], origin: string): string {
+/** What a row of the export needs of a hit. */
+export interface ExportedHit {
+  kind: string;
+  title: string;
+  url: string;
+  passages: readonly { url: string }[];
+  score: number;
+  matches: readonly MatchReason[];
+  snippet: { text: string };
+}
+
+/**
+ * RFC 4180 CSV with a BOM so spreadsheet programs read the Chinese correctly. The reasons a hit
+ * matched are written as `describe` words them (the search page's wording).
+ */
+export function hitsToCsv(hits: readonly ExportedHit[], origin: string, describe: (m: MatchReason) => string): string {
   const cell = (v: string | number) => {
     const s = String(v);
     // A leading = + - @ would be a formula in a spreadsheet: neutralise it.
@@ -20,7 +34,7 @@ export function hitsToCsv(hits: SearchHit[], origin: string): string {
         `${origin}${h.url}`,
         `${origin}${h.passages[0]?.url ?? h.url}`,
         h.score,
-        h.matchedTerms.join("; "),
+        h.matches.map(describe).join("; "),
         h.snippet.text,
       ]
         .map(cell)

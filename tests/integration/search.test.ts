@@ -30,11 +30,11 @@ describe("ranking on queries with known best answers", () => {
     const sub = r.hits.find((h) => h.planPath === "4.2.2");
     expect(sub).toBeDefined();
     expect(r.hits.indexOf(sub!)).toBeLessThan(10);
-    expect(sub!.matchedTerms).toContain("京津冀（所在章节标题）");
+    expect(sub!.matches).toContainEqual({ kind: "context", term: "京津冀" });
     expect(sub!.breadcrumb).toEqual(["第四章 区域协同,深度融入京津冀发展大格局", "二、推动重点领域协同发展"]);
     // Context weighs least: the chapter's own text still ranks above a subsection that only inherits the word.
     const chapter = await run("京津冀", { kind: "plan" });
-    expect(chapter.hits[0]!.matchedTerms).toContain("京津冀");
+    expect(chapter.hits[0]!.matches).toContainEqual({ kind: "term", term: "京津冀" });
   });
 
   it("highlights the matched terms in the snippet", async () => {
@@ -55,7 +55,9 @@ describe("ranking on queries with known best answers", () => {
     expect(water.total).toBe(Number(row!.n));
     const twoZones = await run("两区");
     expect(
-      twoZones.hits.some((h) => h.matchedTerms.some((t) => t.includes("同义词")) || h.matchedTerms.includes("两区")),
+      twoZones.hits.some((h) =>
+        h.matches.some((m) => m.term === "两区" && (m.kind === "synonym" || m.kind === "term")),
+      ),
     ).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planNodeAncestorIds } from "@/lib/ingest/ids";
 import { enclosingHeadings } from "@/lib/search/index-fields";
-import { matchedTermsOf } from "@/lib/search/service";
+import { matchReasonsOf } from "@/lib/search/match";
 import { parseQuery } from "@/lib/search/query";
 
 describe("search context", () => {
@@ -41,8 +41,14 @@ describe("search context", () => {
   it("says when a term was found only in the chapter title around the passage", () => {
     const q = parseQuery("京津冀 产业");
     expect(
-      matchedTermsOf(q, ["深化与津冀地区的医药健康产业合作"], ["第四章 区域 协同 深度 融入 京津冀 发展 大 格局"]),
-    ).toEqual(["京津冀（所在章节标题）", "产业"]);
-    expect(matchedTermsOf(q, ["京津冀产业协同"], [])).toEqual(["京津冀", "产业"]);
+      matchReasonsOf(q, ["深化与津冀地区的医药健康产业合作"], ["第四章 区域 协同 深度 融入 京津冀 发展 大 格局"]),
+    ).toEqual([
+      { kind: "context", term: "京津冀" },
+      { kind: "term", term: "产业" },
+    ]);
+    expect(matchReasonsOf(q, ["京津冀产业协同"], [])).toEqual([
+      { kind: "term", term: "京津冀" },
+      { kind: "term", term: "产业" },
+    ]);
   });
 });

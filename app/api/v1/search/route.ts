@@ -1,4 +1,7 @@
+import { describeMatch } from "@/components/search/match-label";
 import { apiJson, parseSearchParams, withApiErrors } from "@/lib/api/http";
+import { toApiSearchResult } from "@/lib/api/present";
+import { toApiSearchHit, toExportSearchHit } from "@/lib/api/present-search";
 import { searchQuery } from "@/lib/api/schemas";
 import { searchCorpus } from "@/lib/data/search";
 import { hitsToCsv } from "@/lib/search/export";
@@ -15,14 +18,15 @@ export const GET = withApiErrors(async (request: Request) => {
     const all = await searchCorpus({ q, filters, sort, page: 1, pageSize: EXPORT_LIMIT, withFacets: false });
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === "csv") {
-      return new Response(hitsToCsv(all.hits, new URL(request.url).origin), {
+      return new Response(hitsToCsv(all.hits, new URL(request.url).origin, describeMatch), {
         headers: {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="search-${stamp}.csv"`,
         },
       });
     }
-    return new Response(JSON.stringify({ query: q, filters, total: all.total, hits: all.hits }, null, 2), {
+    const body = { query: q, filters, total: all.total, hits: all.hits.map(toExportSearchHit) };
+    return new Response(JSON.stringify(body, null, 2), {
       headers: {
         "content-type": "application/json; charset=utf-8",
         "content-disposition": `attachment; filename="search-${stamp}.json"`,
@@ -30,19 +34,7 @@ export const GET = withApiErrors(async (request: Request) => {
     });
   }
   const result = await searchCorpus({ q, filters, sort, page, pageSize });
-  return apiJson({
-    total: result.total,
-    hits: result.hits.map((h) => ({
-      kind: h.kind,
-      documentId: h.documentId,
-      planPath: h.planPath,
-      title: h.title,
-      url: h.url,
-      paragraphId: h.paragraphId,
-      snippet: h.snippet,
-      matchedTerms: h.matchedTerms,
-      score: h.score,
-    })),
-    facets: result.facets,
-  });
+  return apiJson(
+    toApiSearchResult({ total: result.total, hits: result.hits.map(toApiSearchHit), facets: result.facets }),
+  );
 });
