@@ -82,7 +82,13 @@ export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
     }),
     db.planTarget.findMany({
       where: { kind: { in: ["goal", "target"] } },
-      select: { id: true, kind: true, text: true, paragraphN: true, planNode: { select: { path: true, ordinal: true } } },
+      select: {
+        id: true,
+        kind: true,
+        text: true,
+        paragraphN: true,
+        planNode: { select: { path: true, ordinal: true } },
+      },
       orderBy: [{ planNode: { ordinal: "asc" } }, { lineStart: "asc" }, { id: "asc" }],
     }),
     db.link.findMany({

@@ -47,8 +47,20 @@ function toSummary(d: DocumentRow): DocumentSummary {
     authoringOffice: d.authoringOffice,
     url: documentUrl(d.kind, d.id),
     date: formatDate(d.source.date, d.source.datePrecision),
-    source: { id: d.source.id, file: d.source.file, title: d.source.title, body: d.source.body, lineStart: d.lineStart, lineEnd: d.lineEnd },
-    speakers: d.speakers.map((s) => ({ personId: s.person.id, name: s.person.name, role: s.role, affiliation: s.affiliation })),
+    source: {
+      id: d.source.id,
+      file: d.source.file,
+      title: d.source.title,
+      body: d.source.body,
+      lineStart: d.lineStart,
+      lineEnd: d.lineEnd,
+    },
+    speakers: d.speakers.map((s) => ({
+      personId: s.person.id,
+      name: s.person.name,
+      role: s.role,
+      affiliation: s.affiliation,
+    })),
     topics: [],
   };
 }
@@ -101,14 +113,21 @@ export const getDocument = cache(async (id: string): Promise<DocumentDetail | nu
   const db = getDb();
   const doc = await db.document.findUnique({
     where: { id },
-    select: { ...documentSelect, paragraphs: { select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true }, orderBy: { n: "asc" } } },
+    select: {
+      ...documentSelect,
+      paragraphs: {
+        select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true },
+        orderBy: { n: "asc" },
+      },
+    },
   });
   if (!doc) return null;
   const siblings = await db.document.findMany({
     where: { sourceId: doc.source.id, ordinal: { in: [doc.ordinal - 1, doc.ordinal + 1] } },
     select: { id: true, kind: true, title: true, ordinal: true },
   });
-  const link = (s?: { id: string; kind: DocumentKind; title: string }) => (s ? { id: s.id, title: s.title, url: documentUrl(s.kind, s.id) } : null);
+  const link = (s?: { id: string; kind: DocumentKind; title: string }) =>
+    s ? { id: s.id, title: s.title, url: documentUrl(s.kind, s.id) } : null;
   return {
     ...toSummary(doc),
     paragraphs: doc.paragraphs,
@@ -118,7 +137,11 @@ export const getDocument = cache(async (id: string): Promise<DocumentDetail | nu
 });
 
 /** The original lines a document was parsed from, read from the corpus file. */
-export async function getSourceLines(file: string, lineStart: number, lineEnd: number): Promise<{ n: number; text: string }[]> {
+export async function getSourceLines(
+  file: string,
+  lineStart: number,
+  lineEnd: number,
+): Promise<{ n: number; text: string }[]> {
   const safe = path.basename(file);
   const text = await fs.promises.readFile(path.join(corpusDir, safe), "utf8").catch(() => null);
   if (text === null) return [];
@@ -131,13 +154,35 @@ export async function getSourceLines(file: string, lineStart: number, lineEnd: n
 
 export async function listSources() {
   const rows = await getDb().source.findMany({
-    select: { id: true, title: true, body: true, level: true, file: true, date: true, datePrecision: true, _count: { select: { documents: true } } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      level: true,
+      file: true,
+      date: true,
+      datePrecision: true,
+      _count: { select: { documents: true } },
+    },
     orderBy: { date: "desc" },
   });
-  return rows.map((s) => ({ id: s.id, title: s.title, body: s.body, level: s.level, file: s.file, date: formatDate(s.date, s.datePrecision), documents: s._count.documents }));
+  return rows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    body: s.body,
+    level: s.level,
+    file: s.file,
+    date: formatDate(s.date, s.datePrecision),
+    documents: s._count.documents,
+  }));
 }
 
 export async function listLatestDocuments(kind: DocumentKind, take: number) {
-  const rows = await getDb().document.findMany({ where: { kind }, select: documentSelect, orderBy: [{ source: { date: "desc" } }, { ordinal: "asc" }], take });
+  const rows = await getDb().document.findMany({
+    where: { kind },
+    select: documentSelect,
+    orderBy: [{ source: { date: "desc" } }, { ordinal: "asc" }],
+    take,
+  });
   return rows.map(toSummary);
 }

@@ -5,9 +5,14 @@ import { KIND_SEGMENT } from "../urls";
 import { planChapterParams } from "./params";
 
 /** A reading page's subject, read from its path: what the proxy checks before the page streams. */
-export type ReadingTarget = { type: "document"; kind: DocumentKind; id: string } | { type: "person"; id: string } | { type: "chapter"; path: string };
+export type ReadingTarget =
+  | { type: "document"; kind: DocumentKind; id: string }
+  | { type: "person"; id: string }
+  | { type: "chapter"; path: string };
 
-const KIND_OF_SEGMENT = Object.fromEntries(Object.entries(KIND_SEGMENT).map(([kind, segment]) => [segment, kind as DocumentKind]));
+const KIND_OF_SEGMENT = Object.fromEntries(
+  Object.entries(KIND_SEGMENT).map(([kind, segment]) => [segment, kind as DocumentKind]),
+);
 
 export function readingTargetOf(pathname: string): ReadingTarget | null {
   const m = /^\/([a-z]+)\/([^/]+)\/?$/.exec(pathname);
@@ -30,6 +35,9 @@ export async function readingTargetExists(t: ReadingTarget): Promise<boolean> {
     case "person":
       return (await db.person.count({ where: { id: t.id } })) > 0;
     case "chapter":
-      return planChapterParams.safeParse({ chapter: t.path }).success && (await db.planNode.count({ where: { path: t.path } })) > 0;
+      return (
+        planChapterParams.safeParse({ chapter: t.path }).success &&
+        (await db.planNode.count({ where: { path: t.path } })) > 0
+      );
   }
 }

@@ -17,7 +17,9 @@ export async function getHealth(): Promise<Health> {
     const [version] = await db.$queryRaw<{ server_version: string }[]>`show server_version`;
     // A database that was never migrated has no _prisma_migrations table: everything is pending.
     const applied = await db.$queryRaw<{ migration_name: string }[]>`
-      select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`.catch(() => []);
+      select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`.catch(
+      () => [],
+    );
     const appliedNames = new Set(applied.map((r) => r.migration_name));
     const pending = folders.filter((f) => !appliedNames.has(f)).length;
     return {

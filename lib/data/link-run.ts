@@ -50,7 +50,9 @@ export async function runLinker(options: {
     let t = performance.now();
     const input = await loadLinkerInput(db);
     seconds.load = (performance.now() - t) / 1000;
-    log(`Linking ${input.documents.length} documents to ${input.nodes.length} plan nodes (${LINKER_METHOD}@${LINKER_VERSION}) …`);
+    log(
+      `Linking ${input.documents.length} documents to ${input.nodes.length} plan nodes (${LINKER_METHOD}@${LINKER_VERSION}) …`,
+    );
     t = performance.now();
     const result = linkCorpus(input.documents, input.nodes);
     seconds.link = (performance.now() - t) / 1000;

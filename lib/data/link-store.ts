@@ -52,7 +52,10 @@ export async function loadLinkerInput(db: PrismaClient): Promise<LinkerInput> {
 
 /** What the linker ran on: every source's file hash and parser version. */
 export async function corpusStamp(db: PrismaClient): Promise<string> {
-  const sources = await db.source.findMany({ select: { id: true, sha256: true, parserVersion: true }, orderBy: { id: "asc" } });
+  const sources = await db.source.findMany({
+    select: { id: true, sha256: true, parserVersion: true },
+    orderBy: { id: "asc" },
+  });
   const text = sources.map((s) => `${s.id}:${s.sha256}:${s.parserVersion}`).join("\n");
   return crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
@@ -93,7 +96,10 @@ export async function saveLinkerResult(
     (await db.document.findMany({ select: { id: true, sourceId: true } })).map((d) => [d.id, d.sourceId]),
   );
   const nodeRows = new Map(
-    (await db.planNode.findMany({ where: { planId }, select: { path: true, title: true } })).map((n) => [n.path, n.title]),
+    (await db.planNode.findMany({ where: { planId }, select: { path: true, title: true } })).map((n) => [
+      n.path,
+      n.title,
+    ]),
   );
   const paragraphText = new Map<string, string>();
   for (const d of input.documents) for (const p of d.paragraphs) paragraphText.set(p.id, p.text);

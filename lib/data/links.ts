@@ -243,12 +243,17 @@ export const listLinksForPlanNode = cache(
   async (path: string, options: LinkListOptions & { descendants?: boolean } = {}): Promise<PlanNodeLink[]> => {
     const where: Prisma.LinkWhereInput = {
       AND: [
-        options.descendants ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] } : { planPath: path },
+        options.descendants
+          ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] }
+          : { planPath: path },
         visible(options),
       ],
     };
     const rows = await getDb().link.findMany({ where, select: { ...linkSelect, documentSourceId: true } });
-    const [views, documents] = await Promise.all([present(rows), linkedDocuments([...new Set(rows.map((r) => r.documentId))])]);
+    const [views, documents] = await Promise.all([
+      present(rows),
+      linkedDocuments([...new Set(rows.map((r) => r.documentId))]),
+    ]);
     const sourceOf = new Map(rows.map((r) => [r.id, r]));
     return views.sort(byStatusThenScore).map((v) => {
       return { ...v, document: documentOrAnchor(sourceOf.get(v.id)!, documents) };

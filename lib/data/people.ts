@@ -13,7 +13,14 @@ export const getPerson = cache(async (id: string) => {
         select: {
           role: true,
           affiliation: true,
-          document: { select: { id: true, kind: true, title: true, source: { select: { title: true, date: true, datePrecision: true } } } },
+          document: {
+            select: {
+              id: true,
+              kind: true,
+              title: true,
+              source: { select: { title: true, date: true, datePrecision: true } },
+            },
+          },
         },
         orderBy: { document: { source: { date: "desc" } } },
       },
@@ -38,8 +45,18 @@ export const getPerson = cache(async (id: string) => {
 
 export async function listPeople() {
   const rows = await getDb().person.findMany({
-    select: { id: true, name: true, documents: { select: { role: true }, take: 1 }, _count: { select: { documents: true } } },
+    select: {
+      id: true,
+      name: true,
+      documents: { select: { role: true }, take: 1 },
+      _count: { select: { documents: true } },
+    },
     orderBy: { name: "asc" },
   });
-  return rows.map((p) => ({ id: p.id, name: p.name, role: p.documents[0]?.role ?? null, documents: p._count.documents }));
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.documents[0]?.role ?? null,
+    documents: p._count.documents,
+  }));
 }

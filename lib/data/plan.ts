@@ -27,7 +27,16 @@ export interface PlanOutlineNode {
 }
 
 const targetSelect = {
-  id: true, kind: true, text: true, indicator: true, value: true, unit: true, year: true, comparator: true, lineStart: true, paragraphN: true,
+  id: true,
+  kind: true,
+  text: true,
+  indicator: true,
+  value: true,
+  unit: true,
+  year: true,
+  comparator: true,
+  lineStart: true,
+  paragraphN: true,
   planNode: { select: { path: true } },
 } satisfies Prisma.PlanTargetSelect;
 
@@ -56,7 +65,10 @@ export const getPlanOutline = cache(async () => {
       title: true,
       metadata: true,
       source: { select: { file: true, body: true } },
-      nodes: { select: { path: true, level: true, kind: true, number: true, title: true }, orderBy: { ordinal: "asc" } },
+      nodes: {
+        select: { path: true, level: true, kind: true, number: true, title: true },
+        orderBy: { ordinal: "asc" },
+      },
     },
   });
   if (!plan) return null;
@@ -68,7 +80,9 @@ export const getPlanOutline = cache(async () => {
     metadata: plan.metadata as Record<string, string>,
     source: plan.source,
     nodes,
-    targetCounts: Object.fromEntries(counts.map((c) => [c.kind, c._count._all])) as Partial<Record<PlanTargetKind, number>>,
+    targetCounts: Object.fromEntries(counts.map((c) => [c.kind, c._count._all])) as Partial<
+      Record<PlanTargetKind, number>
+    >,
   };
 });
 
@@ -80,7 +94,14 @@ export interface PlanNodeDetail {
   title: string;
   lineStart: number;
   lineEnd: number;
-  paragraphs: { id: string; n: number; text: string; headingLevel: number | null; lineStart: number; lineEnd: number }[];
+  paragraphs: {
+    id: string;
+    n: number;
+    text: string;
+    headingLevel: number | null;
+    lineStart: number;
+    lineEnd: number;
+  }[];
   targets: PlanTargetDto[];
   figures: { name: string; fileName: string; lineNumber: number; missing: boolean }[];
   children: PlanNodeDetail[];
@@ -93,8 +114,17 @@ export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | 
   const rows = await db.planNode.findMany({
     where: { OR: [{ path }, { path: { startsWith: prefix } }] },
     select: {
-      path: true, level: true, kind: true, number: true, title: true, lineStart: true, lineEnd: true,
-      paragraphs: { select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true }, orderBy: { n: "asc" } },
+      path: true,
+      level: true,
+      kind: true,
+      number: true,
+      title: true,
+      lineStart: true,
+      lineEnd: true,
+      paragraphs: {
+        select: { id: true, n: true, text: true, headingLevel: true, lineStart: true, lineEnd: true },
+        orderBy: { n: "asc" },
+      },
       targets: { select: targetSelect, orderBy: { id: "asc" } },
       figures: { select: { name: true, fileName: true, lineNumber: true, missing: true } },
     },
