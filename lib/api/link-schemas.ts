@@ -13,10 +13,10 @@ import { apiSchemas, planPathParams, targetKind } from "./schemas";
 // ---- parameters -----------------------------------------------------------------------------
 
 /**
- * An id in a path: bounded, and free of control characters (a NUL byte cannot even be sent to
+ * An id: bounded, and free of control characters (a NUL byte cannot even be sent to
  * PostgreSQL), so such input is a 400 rather than a database error.
  */
-const pathId = z
+const idParam = z
   .string()
   .min(1)
   .max(200)
@@ -35,7 +35,7 @@ const includeRejected = flag(
   "Also list links an editor rejected (kept for the record, hidden by default); their status is rejected",
 );
 
-export const documentLinksParams = z.object({ id: pathId.describe("Document id") }).strict();
+export const documentLinksParams = z.object({ id: idParam.describe("Document id") }).strict();
 export const documentLinksQuery = z.object({ includeRejected }).strict();
 
 export const planNodeLinksParams = planPathParams;
@@ -49,12 +49,12 @@ export const planNodeLinksQuery = z
   })
   .strict();
 
-export const linkParams = z.object({ id: pathId.describe("Link id") }).strict();
+export const linkParams = z.object({ id: idParam.describe("Link id") }).strict();
 
 export const coverageQuery = z
   .object({
     kind: documentKindSchema.optional().describe(`Only documents of this kind: ${describeKinds(DOCUMENT_KINDS)}`),
-    source: z.string().min(1).max(200).optional().describe("Only documents of this source id"),
+    source: idParam.optional().describe("Only documents of this source id"),
     status: z
       .enum(["visible", "confirmed"])
       .default("visible")
