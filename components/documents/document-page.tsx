@@ -8,6 +8,7 @@ import { HighlightNotice } from "@/components/search/highlight-notice";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
+import { DocumentLinksPanel } from "@/components/links/document-links-panel";
 import { CopyCitationButton } from "./copy-citation-button";
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
@@ -185,6 +186,7 @@ export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) 
             <p>{doc.authoringOffice}</p>
           </section>
         ) : null}
+        <DocumentLinksPanel documentId={doc.id} kind={doc.kind} />
         {toc.length ? (
           <nav
             aria-labelledby="toc-heading"
