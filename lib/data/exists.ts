@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import type { DocumentKind } from "../generated/prisma/enums";
-import { KIND_SEGMENT } from "../urls";
+import { kindOfSegment } from "../kinds";
 import { planChapterParams } from "./params";
 
 /** A reading page's subject, read from its path: what the proxy checks before the page streams. */
@@ -9,10 +9,6 @@ export type ReadingTarget =
   | { type: "document"; kind: DocumentKind; id: string }
   | { type: "person"; id: string }
   | { type: "chapter"; path: string };
-
-const KIND_OF_SEGMENT = Object.fromEntries(
-  Object.entries(KIND_SEGMENT).map(([kind, segment]) => [segment, kind as DocumentKind]),
-);
 
 export function readingTargetOf(pathname: string): ReadingTarget | null {
   const m = /^\/([a-z]+)\/([^/]+)\/?$/.exec(pathname);
@@ -22,7 +18,7 @@ export function readingTargetOf(pathname: string): ReadingTarget | null {
   const id = decodeURIComponent(encoded);
   if (segment === "people") return { type: "person", id };
   if (segment === "plan") return { type: "chapter", path: id };
-  const kind = KIND_OF_SEGMENT[segment];
+  const kind = kindOfSegment(segment);
   return kind ? { type: "document", kind, id } : null;
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "../db";
+import { DOCUMENT_KINDS, type DocumentKind } from "../kinds";
 
 export interface CorpusOverview {
-  byKind: { speech: number; proposal: number; report: number };
+  byKind: Record<DocumentKind, number>;
   planNodes: number;
 }
 
@@ -13,7 +14,7 @@ export async function getCorpusOverview(): Promise<CorpusOverview> {
     db.document.groupBy({ by: ["kind"], _count: { _all: true } }),
     db.planNode.count(),
   ]);
-  const byKind = { speech: 0, proposal: 0, report: 0 };
+  const byKind = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, 0])) as Record<DocumentKind, number>;
   for (const k of kinds) byKind[k.kind] = k._count._all;
   return { byKind, planNodes };
 }
