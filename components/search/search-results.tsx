@@ -1,18 +1,12 @@
 import Link from "next/link";
 import type { SearchResult } from "@/lib/data/search";
 import { SEARCH_PAGE_SIZE, type SearchPageParams } from "@/lib/data/params";
+import { SEARCH_KIND_LABEL } from "@/lib/kinds";
 import { FACETS } from "@/lib/search/sql";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
 import { describeMatch } from "@/components/search/match-label";
 import { withHighlight } from "@/lib/urls";
-
-export const SEARCH_KIND_LABEL: Record<string, string> = {
-  speech: "大会发言",
-  proposal: "委员建议",
-  report: "调研报告",
-  plan: "规划纲要",
-};
 
 export function searchHref(params: SearchPageParams, change: Partial<SearchPageParams>): string {
   const next = { ...params, page: 1, ...change };
@@ -118,11 +112,11 @@ export function SearchResults({
 }) {
   const exportQuery = new URLSearchParams(searchHref(params, {}).split("?")[1]);
   exportQuery.delete("page");
-  const labels = {
+  const labels: Record<(typeof FACETS)[number], Record<string, string>> = {
     kind: SEARCH_KIND_LABEL,
     source: sourceLabels,
     person: personLabels,
-    year: {} as Record<string, string>,
+    year: {},
   };
   const active = FACETS.filter((name) => params[name] !== undefined);
   const facets = FACETS.map((name) => (

@@ -9,6 +9,7 @@
  */
 import type { PrismaClient } from "../infra/prisma-client";
 import { planNodeAncestorIds } from "../ingest/ids";
+import type { SearchKind } from "../kinds";
 import { findRanges, snippet } from "../search/highlight";
 import { matchReasonsOf, type MatchReason } from "../search/match";
 import { normalizeText } from "../search/normalize";
@@ -20,7 +21,6 @@ import {
   searchPassages,
   type FacetRows,
   type SearchFilters,
-  type SearchKind,
 } from "../search/sql";
 import {
   documentParagraphUrl,

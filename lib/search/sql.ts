@@ -4,9 +4,8 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../infra/prisma-client";
+import type { SearchKind } from "../kinds";
 import { tsqueryFor, type ParsedQuery, type QueryTerm } from "./query";
-
-export type SearchKind = "speech" | "proposal" | "report" | "plan";
 
 export interface SearchFilters {
   kind?: SearchKind;
