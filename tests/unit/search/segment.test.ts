@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { indexTokens, queryTokens } from "@/lib/search/segment";
+
+describe("segmentation with the project dictionary", () => {
+  it("keeps policy terms whole and indexes their parts", () => {
+    expect(queryTokens("临空经济区")).toEqual(["临空经济区"]);
+    expect(queryTokens("疏整促")).toEqual(["疏整促"]);
+    expect(indexTokens("新国门建设")).toEqual(expect.arrayContaining(["新国门", "建设"]));
+  });
+  it("drops question words", () => {
+    expect(queryTokens("怎样降低企业用工成本")).toEqual(["降低", "企业", "用工成本"]);
+  });
+});
