@@ -299,7 +299,10 @@ export async function startEmbeddedPostgres({
       fs.closeSync(fs.openSync(logFile, "a"));
       fs.chownSync(logFile, user.uid, user.gid);
     }
-    const opts = `-p ${chosen} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off -c max_connections=200`;
+    // Durable: editorial data (links, decisions, history) cannot be re-derived from the corpus, so the
+    // server keeps PostgreSQL's fsync and synchronous commits. Throwaway test databases opt out of
+    // synchronous commit for themselves (tests/support/test-database.ts).
+    const opts = `-p ${chosen} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`;
     const start = (extra: string) =>
       run(
         bins.pg_ctl,

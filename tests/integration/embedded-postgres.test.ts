@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/lib/infra/embedded-postgres";
 
@@ -111,5 +112,24 @@ describe("embedded PostgreSQL supervisor", () => {
     expect(postmasterRunning(b.dataDir)).toBe(true);
     await b.release();
     expect(postmasterRunning(b.dataDir)).toBe(false);
+  });
+
+  it("is durable: fsync, full page writes and synchronous commit stay on (editorial data cannot be re-derived)", async () => {
+    const server = await startEmbeddedPostgres({ rootDir });
+    const c = new pg.Client({ connectionString: server.baseUrl });
+    await c.connect();
+    try {
+      const settings = await c.query<{ name: string; setting: string }>(
+        "select name, setting from pg_settings where name in ('fsync', 'full_page_writes', 'synchronous_commit')",
+      );
+      expect(Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]))).toEqual({
+        fsync: "on",
+        full_page_writes: "on",
+        synchronous_commit: "on",
+      });
+    } finally {
+      await c.end();
+      await server.release();
+    }
   });
 });
