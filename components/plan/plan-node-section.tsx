@@ -1,4 +1,7 @@
+import { Fragment } from "react";
+import type { LinkedDocument, PlanNodeLink } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
+import { PlanNodeLinks } from "@/components/links/plan-node-links";
 import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
 import { TARGET_LABEL } from "./target-labels";
 
@@ -32,7 +35,16 @@ const HEADING_CLASS = {
   3: "mt-8 text-lg font-semibold",
 } as const;
 
-export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: TermMarks }) {
+interface PlanNodeSectionProps {
+  node: PlanNodeDetail;
+  marks: TermMarks;
+  /** The documents linked to each node of the chapter, by path (read once for the chapter). */
+  links?: ReadonlyMap<string, PlanNodeLink[]>;
+  /** Who addressed each target, by target id. */
+  addressedBy?: ReadonlyMap<string, LinkedDocument[]>;
+}
+
+export function PlanNodeSection({ node, marks, links, addressedBy }: PlanNodeSectionProps) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
   return (
@@ -64,17 +76,31 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
                   { ranges: marks.get(p.id) ?? [], className: TERM_MARK_CLASS },
                 ]}
               />
-              {targets.map((t) => (
-                <a
-                  key={t.id}
-                  id={`t-${t.id}`}
-                  href={`#t-${t.id}`}
-                  className="ml-1 align-super text-xs no-underline"
-                  aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}
-                >
-                  [{TARGET_LABEL[t.kind]}]
-                </a>
-              ))}
+              {targets.map((t) => {
+                const label = `${TARGET_LABEL[t.kind]}${t.indicator ?? t.text.slice(0, 20)}`;
+                const addressed = addressedBy?.get(t.id)?.length;
+                return (
+                  <Fragment key={t.id}>
+                    <a
+                      id={`t-${t.id}`}
+                      href={`#t-${t.id}`}
+                      className="ml-1 align-super text-xs no-underline"
+                      aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}
+                    >
+                      [{TARGET_LABEL[t.kind]}]
+                    </a>
+                    {addressed ? (
+                      <a
+                        href={`#tp-${t.id}`}
+                        className="ml-0.5 align-super font-sans text-xs"
+                        aria-label={`${addressed}篇涉及：${label}`}
+                      >
+                        {addressed}篇涉及
+                      </a>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </p>
           );
         })}
@@ -90,8 +116,9 @@ export function PlanNodeSection({ node, marks }: { node: PlanNodeDetail; marks: 
           </figure>
         ))}
       </div>
+      <PlanNodeLinks path={node.path} links={links?.get(node.path) ?? []} headingLevel={(level + 2) as 3 | 4 | 5} />
       {node.children.map((c) => (
-        <PlanNodeSection key={c.path} node={c} marks={marks} />
+        <PlanNodeSection key={c.path} node={c} marks={marks} links={links} addressedBy={addressedBy} />
       ))}
     </section>
   );

@@ -1,4 +1,7 @@
+import Link from "next/link";
+import type { LinkedDocument } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
+import { shortDocumentName } from "@/components/links/plan-links";
 import { TARGET_LABEL } from "./target-labels";
 
 const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈": "约", "=": "" };
@@ -17,7 +20,34 @@ function collect(node: PlanNodeDetail): PlanTargetDto[] {
   return [...node.targets, ...node.children.flatMap(collect)];
 }
 
-export function TargetPanel({ node }: { node: PlanNodeDetail }) {
+/** "涉及：张三、李四": the documents that address a target, each linking to its page. */
+function AddressedBy({ documents }: { documents: readonly LinkedDocument[] }) {
+  return (
+    <p className="mt-0.5 text-xs leading-5">
+      <span className="text-stone-600 dark:text-stone-400">涉及：</span>
+      {documents.map((d, i) => (
+        <span key={d.id}>
+          {i ? "、" : null}
+          {d.url ? (
+            <Link href={d.url} title={d.title}>
+              {shortDocumentName(d)}
+            </Link>
+          ) : (
+            shortDocumentName(d)
+          )}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+interface TargetPanelProps {
+  node: PlanNodeDetail;
+  /** Who addressed each target, by target id (from the chapter's links). */
+  addressedBy?: ReadonlyMap<string, LinkedDocument[]>;
+}
+
+export function TargetPanel({ node, addressedBy }: TargetPanelProps) {
   const targets = collect(node);
   const groups = (["goal", "target", "achievement"] as const)
     .map((kind) => ({ kind, items: targets.filter((t) => t.kind === kind) }))
@@ -40,11 +70,12 @@ export function TargetPanel({ node }: { node: PlanNodeDetail }) {
           </h3>
           <ul className="space-y-2">
             {g.items.map((t) => (
-              <li key={t.id}>
+              <li key={t.id} id={`tp-${t.id}`} className="scroll-mt-4">
                 <a href={`#t-${t.id}`} className="block">
                   {t.indicator ?? t.text.slice(0, 24)}
                 </a>
                 <span className="text-stone-600 dark:text-stone-400">{describeTarget(t)}</span>
+                {addressedBy?.get(t.id) ? <AddressedBy documents={addressedBy.get(t.id)!} /> : null}
               </li>
             ))}
           </ul>

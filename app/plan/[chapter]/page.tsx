@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { flattenNodes, PlanNodeSection, titleMarkKey } from "@/components/plan/plan-node-section";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
+import { documentsByTarget, groupLinksByPath } from "@/components/links/plan-links";
 import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { listLinksForPlanNode } from "@/lib/data/links";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
@@ -23,16 +25,28 @@ async function load(props: Props) {
   return { node, outline };
 }
 
+/** Every link into the chapter, read once (by node and target the page groups them itself). */
+async function loadLinks(props: Props) {
+  const parsed = planChapterParams.safeParse(await props.params);
+  return parsed.success ? listLinksForPlanNode(parsed.data.chapter, { descendants: true }) : [];
+}
+
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { node } = await load(props);
   return { title: planNodeLabel(node) };
 }
 
 export default async function PlanChapterPage(props: Props) {
-  const [{ node, outline }, { hl }] = await Promise.all([
+  const [{ node, outline }, { hl }, links] = await Promise.all([
     load(props),
     flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p)),
+    loadLinks(props),
   ]);
+  const linksByPath = groupLinksByPath(links);
+  const addressedBy = documentsByTarget(
+    flattenNodes(node).flatMap((n) => n.targets),
+    links,
+  );
   const needles = needlesForQuery(hl);
   // Titles and paragraphs in reading order, each with the anchor a notice can jump to.
   const texts = flattenNodes(node).flatMap((n) => [
@@ -57,7 +71,7 @@ export default async function PlanChapterPage(props: Props) {
             plainHref={`/plan/${node.path}`}
           />
         ) : null}
-        <PlanNodeSection node={node} marks={marks} />
+        <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} />
         <nav
           aria-label="上一章和下一章"
           className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
@@ -77,7 +91,7 @@ export default async function PlanChapterPage(props: Props) {
         </nav>
       </div>
       <div className="mt-10 lg:mt-0">
-        <TargetPanel node={node} />
+        <TargetPanel node={node} addressedBy={addressedBy} />
       </div>
     </div>
   );
