@@ -9,6 +9,17 @@ const postgresUrl = z
   .trim()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL");
 
+/** An http(s) origin; a trailing slash is dropped, a path or query is refused (the app is served at the root). */
+const publicUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http:// or https:// URL")
+  .refine((v) => {
+    const u = new URL(v);
+    return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username && !u.password;
+  }, "must be an origin only, like https://policy.example.org (no path, query or credentials)")
+  .transform((v) => new URL(v).origin);
+
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
@@ -21,11 +32,21 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
   /** Passed on to the Next server, with our own flags after it. */
   NODE_OPTIONS: z.string().optional(),
+  /**
+   * Signs session cookies. Unset: generated once and kept in .data/auth-secret (lib/auth/secret.ts).
+   * Several instances behind one address must share it.
+   */
+  AUTH_SECRET: z.string().trim().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /**
+   * The address readers use, e.g. https://policy.example.org: the origin sign-in and editorial
+   * writes must come from, and https makes the session cookie Secure. Unset: the request's own host.
+   */
+  PUBLIC_URL: publicUrl.optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings in the environment mean "unset", as most shells and CI systems intend.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
