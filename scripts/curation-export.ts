@@ -1,0 +1,34 @@
+/**
+ * npm run curation:export -- [file]   writes every editorial link, its anchors and evidence, and the
+ *                                     whole audit history as JSON (to stdout without a file)
+ */
+import fs from "node:fs";
+import { exportCuration } from "../lib/data/curation-transfer";
+import { ensureDatabase } from "../lib/infra/database";
+import { createPrismaClient } from "../lib/infra/prisma-client";
+import { applyMigrations } from "../lib/infra/schema-engine";
+
+const out = process.argv[2];
+const log = (m: string) => console.error(`[curation] ${m}`);
+
+const db = await ensureDatabase({ log });
+const prisma = createPrismaClient(db.url, 2);
+try {
+  await applyMigrations(db.url);
+  const file = await exportCuration(prisma);
+  const json = `${JSON.stringify(file, null, 2)}\n`;
+  if (out) {
+    // Written beside, then renamed: a crash never leaves half a backup under the real name.
+    fs.writeFileSync(`${out}.partial`, json, { mode: 0o600 });
+    fs.renameSync(`${out}.partial`, out);
+    log(`Wrote ${file.links.length} links and ${file.events.length} events to ${out}.`);
+  } else {
+    process.stdout.write(json);
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await prisma.$disconnect();
+  await db.release();
+}
