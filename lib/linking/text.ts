@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { projectRoot } from "../infra/paths";
 import { normalizeText } from "../search/normalize";
 import { getJieba } from "../search/segment";
@@ -63,12 +64,29 @@ export function subTokens(token: string): string[] {
   return subs;
 }
 
-/** Synonyms of a term that are single words of the linker's own segmentation. */
+let ownGroups: Map<string, string[]> | null = null;
+/** The linker's own synonym groups (data/links/synonyms.json), normalised. */
+function linkerSynonymsOf(term: string): string[] {
+  if (!ownGroups) {
+    ownGroups = new Map();
+    const file = path.join(projectRoot, "data", "links", "synonyms.json");
+    const schema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+    const groups = fs.existsSync(file) ? schema.parse(JSON.parse(fs.readFileSync(file, "utf8"))).groups : [];
+    for (const group of groups) {
+      const norm = group.map(normalizeText);
+      for (const t of norm)
+        ownGroups.set(t, [...new Set([...(ownGroups.get(t) ?? []), ...norm.filter((x) => x !== t)])]);
+    }
+  }
+  return ownGroups.get(term) ?? [];
+}
+
 const synonymCache = new Map<string, string[]>();
+/** Synonyms of a term (the search's table and the linker's own) that are single words of the linker's segmentation. */
 export function linkSynonyms(term: string): string[] {
   let out = synonymCache.get(term);
   if (!out) {
-    out = synonymsOf(term).filter((s) => {
+    out = [...new Set([...synonymsOf(term), ...linkerSynonymsOf(term)])].filter((s) => {
       const tokens = linkTokens(s);
       return tokens.length === 1 && tokens[0] === s && s !== term;
     });
