@@ -176,8 +176,6 @@ export interface LinkIndex {
   prior: number[];
   /** term → [plan passage, weight] */
   postings: Map<string, [number, number][]>;
-  /** Raw scores already computed (the prior needs every document's; linking needs them again). */
-  scored: WeakMap<LinkDocument, ScoredNode[]>;
 }
 
 interface Pair {
@@ -330,7 +328,6 @@ export function buildLinkIndex(
     normCache: new Map(),
     prior: [],
     postings: new Map(),
-    scored: new WeakMap(),
   };
 
   const byPath = new Map(nodes.map((n) => [n.path, n]));
@@ -389,9 +386,14 @@ export function buildLinkIndex(
     for (const [t, w] of p.vector) index.postings.set(t, [...(index.postings.get(t) ?? []), [k, w]]);
   });
   if (options.priorWeight > 0 && documents.length) {
+    // A mean: a sample of the documents (every k-th by id, so any order gives the same) is enough
+    // and keeps a hundredfold corpus from paying for it.
+    const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const step = Math.max(1, Math.ceil(byId.length / PRIOR_SAMPLE));
+    const sample = byId.filter((_, i) => i % step === 0);
     const sums = index.candidates.map(() => 0);
-    for (const d of documents) scoreNodes(d, index).forEach((r, i) => (sums[i]! += r.score));
-    index.prior = sums.map((x) => x / documents.length);
+    for (const d of sample) scoreNodes(d, index).forEach((r, i) => (sums[i]! += r.score));
+    index.prior = sums.map((x) => x / sample.length);
   }
   return index;
 }
@@ -462,15 +464,6 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Raw scores of every candidate node, in the index's order. */
 function scoreNodes(document: LinkDocument, index: LinkIndex): ScoredNode[] {
-  let scored = index.scored.get(document);
-  if (!scored) {
-    scored = computeNodeScores(document, index);
-    index.scored.set(document, scored);
-  }
-  return scored;
-}
-
-function computeNodeScores(document: LinkDocument, index: LinkIndex): ScoredNode[] {
   const { options } = index;
   const passages = documentPassages(document, index);
   // Pair scores: document passage × plan passage, weighted by the document passage's role.
@@ -524,6 +517,9 @@ function evidenceOf(pairs: readonly Pair[]): LinkEvidenceOut[] {
   }
   return evidence;
 }
+
+/** How many documents the catch-all prior is measured on, at most. */
+const PRIOR_SAMPLE = 300;
 
 /** How many of a ranking's first nodes get their evidence worked out (more than are ever linked). */
 const EVIDENCE_WINDOW = 12;
