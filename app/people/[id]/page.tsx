@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { listPlanChaptersForPerson } from "@/lib/data/coverage";
 import { getPerson } from "@/lib/data/people";
-import { formatDateZh, KIND_LABEL } from "@/lib/urls";
+import { formatDateZh, KIND_LABEL, planNodeUrl } from "@/lib/urls";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -21,6 +22,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function PersonPage(props: Props) {
   const person = await load(props);
+  const chapters = await listPlanChaptersForPerson(person.id);
   const roles = [
     ...new Set(person.documents.map((d) => [d.role, d.affiliation].filter(Boolean).join("，")).filter(Boolean)),
   ];
@@ -49,6 +51,25 @@ export default async function PersonPage(props: Props) {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="chapters-heading" className="mt-10">
+        <h2 id="chapters-heading" className="mb-3 text-lg font-semibold">
+          涉及的规划章节
+        </h2>
+        {chapters.length ? (
+          <ul className="space-y-1">
+            {chapters.map((c) => (
+              <li key={c.path}>
+                <Link href={planNodeUrl(c.path)}>{c.label}</Link>
+                <span className="ml-2 text-sm text-stone-600 dark:text-stone-400">{c.documents} 篇</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-stone-600 dark:text-stone-400">
+            {person.name}的发言与文章没有对应到大兴区“十四五”规划纲要的章节。
+          </p>
+        )}
       </section>
     </div>
   );
