@@ -82,6 +82,9 @@ export default async function HomePage() {
                 </li>
               ))}
             </ol>
+            <p className="mt-3 text-sm">
+              <Link href="/coverage">规划覆盖情况：哪些章节有人谈到，哪些还没有</Link>
+            </p>
           </section>
         ) : null}
         <div className="space-y-10">

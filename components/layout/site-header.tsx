@@ -5,6 +5,7 @@ import { documentListUrl } from "@/lib/urls";
 
 const nav = [
   { href: "/plan", label: "十四五规划" },
+  { href: "/coverage", label: "规划覆盖" },
   ...DOCUMENT_KINDS.map((kind) => ({ href: documentListUrl(kind), label: KIND_LABEL[kind] })),
   { href: "/people", label: "人物" },
   { href: "/api", label: "开放接口" },
