@@ -5,8 +5,8 @@
  *
  * - Linking: loadLinkerInput → linkCorpus → saveLinkerResult (what `npm run link -- --force` runs),
  *   timed from an empty link table, on the real corpus and on its documents copied `--link-times`
- *   times (default 10: at ~40 ms a document, ×100 would take about five minutes on its own; pass
- *   --link-times=100 to measure it anyway).
+ *   times (default 10, to keep a run to a few minutes: linking ×100 alone took 132 s on 2 cores,
+ *   85 s scoring and 42 s saving; pass --link-times=100 to measure it).
  * - Pages: every document's reading page (with its 对应规划目标 panel) and /coverage, served by the
  *   app's own `next start` on that database, as bench:search does; beside them the JSON API that
  *   answers the same questions. Sequential, one client, a warm-up pass first.

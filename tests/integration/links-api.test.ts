@@ -174,6 +174,22 @@ function expectOrdered(items: Item[]) {
   }
 }
 
+describe("OpenAPI document", () => {
+  it("describes the four links endpoints with their schemas", () => {
+    for (const path of [
+      "/api/v1/documents/{id}/links",
+      "/api/v1/plan/nodes/{path}/links",
+      "/api/v1/links/{id}",
+      "/api/v1/coverage",
+    ]) {
+      expect(openapi.paths[path]?.get.responses["200"], path).toBeDefined();
+      expect(openapi.paths[path]!.get.responses["400"], path).toBeDefined();
+    }
+    for (const id of ["Link", "LinkEvidence", "LinkList", "PlanNodeLinkList", "LinkDetail", "Coverage"])
+      expect(ajv.getSchema(`openapi#/components/schemas/${id}`), id).toBeDefined();
+  });
+});
+
 describe("GET /api/v1/documents/{id}/links", () => {
   const path = "/api/v1/documents/{id}/links";
   const get = (query = "", id = DOCUMENT) => documentLinksRoute(req(`/documents/x/links${query}`), ctx({ id }));
