@@ -13,7 +13,10 @@ const postgresUrl = z
 const publicUrl = z
   .string()
   .trim()
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http:// or https:// URL")
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+    error: "must be an http:// or https:// URL",
+    abort: true,
+  })
   .refine((v) => {
     const u = new URL(v);
     return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username && !u.password;

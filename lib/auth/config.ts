@@ -48,6 +48,7 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
     basePath: AUTH_BASE_PATH,
     database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
     telemetry: { enabled: false },
+    logger: { log: logAuthMessage },
     user: {
       modelName: "editor",
       additionalFields: {
@@ -143,6 +144,12 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Better Auth's messages, minus its advice to set a base URL: without PUBLIC_URL we mean to follow the request. */
+function logAuthMessage(level: "info" | "warn" | "error" | "debug", message: string, ...args: unknown[]) {
+  if (level === "debug" || message.includes("Base URL is not set")) return;
+  console[level](`[auth] ${message}`, ...args);
+}
 
 function signInName(body: unknown): string | null {
   const raw = (body as { username?: unknown } | null)?.username;

@@ -58,7 +58,7 @@ export const currentEditor = cache(async (): Promise<Editor | null> => getEditor
  * session, 403 `forbidden` when the session's editor is disabled.
  */
 export async function requireEditor(request: Request): Promise<Editor | Response> {
-  const origin = checkSameOrigin(request.headers, env.PUBLIC_URL);
+  const origin = checkSameOrigin(request.headers, env.PUBLIC_URL, request.url);
   if (!origin.ok) return apiError(403, "cross_site", origin.reason);
   const found = await lookUpSession(request.headers);
   if (found.kind === "none") return apiError(401, "unauthenticated", "Sign in as an editor to make changes.");

@@ -31,23 +31,23 @@ export function delaySeconds(failures: number): number {
 export function decideAttempt(state: ThrottleState | null, now: Date): ThrottleDecision {
   const since = state ? now.getTime() - state.lastFailureAt.getTime() : Infinity;
   const failures = state && since < FORGET_AFTER_MS ? state.failures : 0;
-  const wait = delaySeconds(failures) * 1000 - since;
-  if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+  const delay = delaySeconds(failures);
+  const wait = delay * 1000 - since;
+  if (delay > 0 && wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
   return { allowed: true, failures: failures + 1 };
 }
 
 /** Counts an attempt on `username` (normalised) if it may go ahead now. */
-export async function claimSignInAttempt(
-  prisma: PrismaClient,
-  username: string,
-  now: Date = new Date(),
-): Promise<ThrottleDecision> {
+export async function claimSignInAttempt(prisma: PrismaClient, username: string): Promise<ThrottleDecision> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
       insert into "SignInThrottle" (username, failures, "lastFailureAt")
       values (${username}, 0, to_timestamp(0)) on conflict (username) do nothing`;
     const rows = await tx.$queryRaw<ThrottleState[]>`
       select failures, "lastFailureAt" from "SignInThrottle" where username = ${username} for update`;
+    // The time is taken once the row is locked: an attempt that waited for the lock must not
+    // compare an earlier clock reading with the failure just recorded by the one before it.
+    const now = new Date();
     const decision = decideAttempt(rows[0]?.failures ? rows[0] : null, now);
     if (decision.allowed) {
       await tx.$executeRaw`
