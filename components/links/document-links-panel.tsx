@@ -62,7 +62,7 @@ function LinkItem({ link, kind, context }: { link: LinkView; kind: DocumentKind;
         <Link href={planNodeUrl(link.planPath)}>{link.planNodeLabel}</Link>
       </p>
       {link.targetText ? (
-        <p className="leading-6">
+        <p className="line-clamp-3 leading-6" title={link.targetText}>
           <span className="font-medium">{TARGET_LABEL[link.targetKind ?? "target"]}：</span>
           {link.targetText}
         </p>

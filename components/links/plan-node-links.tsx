@@ -49,7 +49,7 @@ function Item({ links }: { links: PlanNodeLink[] }) {
         <p className="text-xs text-amber-800 dark:text-amber-300">{ORPHANED_EXPLANATION}</p>
       ) : null}
       {targets.map((l) => (
-        <p key={l.id} className="text-xs leading-5">
+        <p key={l.id} className="line-clamp-2 text-xs leading-5" title={l.targetText ?? undefined}>
           涉及{TARGET_LABEL[l.targetKind ?? "target"]}：{l.targetText}
         </p>
       ))}

@@ -92,7 +92,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy }: PlanNodeSec
                     {addressed ? (
                       <a
                         href={`#tp-${t.id}`}
-                        className="ml-0.5 align-super font-sans text-xs"
+                        className="ml-0.5 align-super font-sans text-xs whitespace-nowrap"
                         aria-label={`${addressed}篇涉及：${label}`}
                       >
                         {addressed}篇涉及
