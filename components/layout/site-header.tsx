@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EditorStatus } from "@/components/auth/editor-status";
 import { SearchBox } from "@/components/search/search-box";
 import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
 import { documentListUrl } from "@/lib/urls";
@@ -32,6 +33,7 @@ export function SiteHeader() {
         <div className="w-full sm:ml-auto sm:w-auto">
           <SearchBox />
         </div>
+        <EditorStatus />
       </div>
     </header>
   );

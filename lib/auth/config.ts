@@ -18,17 +18,10 @@ import {
   normalizeEditorName,
 } from "./names";
 import { claimSignInAttempt, clearSignInFailures } from "./throttle";
+import { AUTH_BASE_PATH, AUTH_ERROR, SIGN_IN_PATH } from "./codes";
 
-export const AUTH_BASE_PATH = "/api/auth";
-export const SIGN_IN_PATH = "/sign-in/username";
 /** Cookie names start with it: policy-explorer.session_token (__Secure- in front when PUBLIC_URL is https). */
 export const COOKIE_PREFIX = "policy-explorer";
-
-/** Error codes our configuration adds to Better Auth's (the sign-in form maps them to Chinese). */
-export const AUTH_ERROR = {
-  editorDisabled: "EDITOR_DISABLED",
-  tooManyAttempts: "TOO_MANY_ATTEMPTS",
-} as const;
 
 /** Sessions last a week and are extended (at most once a day) while the editor keeps using the app. */
 const SESSION_SECONDS = 7 * 24 * 60 * 60;

@@ -1,5 +1,5 @@
 import { apiError, withApiErrors } from "@/lib/api/http";
-import { AUTH_BASE_PATH } from "@/lib/auth/config";
+import { AUTH_BASE_PATH, AUTH_ERROR } from "@/lib/auth/codes";
 import { checkSameOrigin } from "@/lib/auth/origin";
 import { getAuth } from "@/lib/auth/server";
 import { env } from "@/lib/env";
@@ -20,7 +20,7 @@ async function handle(request: Request): Promise<Response> {
   // and must come from our own login page too (no signing a browser in from another site).
   if (request.method === "POST") {
     const origin = checkSameOrigin(request.headers, env.PUBLIC_URL, request.url);
-    if (!origin.ok) return apiError(403, "cross_site", origin.reason);
+    if (!origin.ok) return apiError(403, AUTH_ERROR.crossSite, origin.reason);
   }
   return getAuth().handler(request);
 }
