@@ -79,6 +79,9 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      // Better Auth skips its origin check when NODE_ENV is "test": checked always, so tests see production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     databaseHooks: {
       session: {

@@ -30,6 +30,8 @@ const { safeNextPath, loginUrl } = await import("@/lib/auth/next-path");
 const { checkSameOrigin } = await import("@/lib/auth/origin");
 const { readOrCreateSecretFile } = await import("@/lib/auth/secret");
 const { childEnv } = await import("@/lib/env");
+const { createAuth } = await import("@/lib/auth/config");
+const { signInErrorMessage } = await import("@/components/auth/messages");
 
 const SITE = "http://localhost:3000";
 const run = crypto.randomBytes(3).toString("hex");
@@ -256,6 +258,29 @@ describe("editors and sign-in", () => {
     expect(row.count).toBe(10);
   });
 
+  it("with an https PUBLIC_URL the cookie is Secure (and __Secure- named), and only that origin may sign in", async () => {
+    const name = freshName("https");
+    await createEditor(name);
+    const publicUrl = "https://policy.example.org";
+    const auth = createAuth(getDb(), { secret: SECRET, publicUrl });
+    const post = (origin: string) =>
+      auth.handler(
+        new Request(`${publicUrl}/api/auth/sign-in/username`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin, "x-forwarded-for": freshIp(), cookie: "a=b" },
+          body: JSON.stringify({ username: name, password: PASSWORD }),
+        }),
+      );
+    // Better Auth's own origin check (a request with a cookie) trusts only PUBLIC_URL.
+    expect((await post("http://policy.example.org")).status).toBe(403);
+    const res = await post(publicUrl);
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^__Secure-policy-explorer\.session_token=/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+  });
+
   it("routes only sign-in, sign-out and session: no public sign-up", async () => {
     const res = await authPost(
       new Request(`${SITE}/api/auth/sign-up/email`, {
@@ -310,6 +335,15 @@ describe("rules", () => {
       allowed: true,
       failures: 1,
     });
+  });
+
+  it("the sign-in form explains each refusal in Chinese", () => {
+    expect(signInErrorMessage(401, "INVALID_USERNAME_OR_PASSWORD", null)).toBe("用户名或密码不正确。");
+    expect(signInErrorMessage(403, "EDITOR_DISABLED", null)).toContain("已停用");
+    expect(signInErrorMessage(403, "cross_site", null)).toContain("本站的登录页面");
+    expect(signInErrorMessage(429, "TOO_MANY_ATTEMPTS", 8)).toContain("8 秒");
+    expect(signInErrorMessage(429, undefined, 240)).toContain("4 分钟");
+    expect(signInErrorMessage(500, undefined, null)).toContain("稍后再试");
   });
 
   it("next= is a path on this site, or /", () => {
