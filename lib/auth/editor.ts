@@ -55,7 +55,9 @@ export const currentEditor = cache(async (): Promise<Editor | null> => getEditor
  * The editor allowed to make this write, or the error Response to return:
  * 403 `cross_site` when the request does not come from the app's own origin (checked first: a
  * forged request learns nothing about the session), 401 `unauthenticated` without a valid
- * session, 403 `forbidden` when the session's editor is disabled.
+ * session, 403 `forbidden` when the session's editor is disabled. (`npm run editor:disable` also
+ * ends the editor's sessions, so their next request has no session: 401. The 403 covers a session
+ * that outlived the flag, e.g. one created while the editor was being disabled.)
  */
 export async function requireEditor(request: Request): Promise<Editor | Response> {
   const origin = checkSameOrigin(request.headers, env.PUBLIC_URL, request.url);
