@@ -4,12 +4,10 @@ import { expectNoSeriousA11yViolations } from "../support/a11y";
 /** The first speech (in list order) whose 对应规划目标 panel lists a plan goal: picked from the pages, not hard-coded. */
 async function openLinkedSpeech(page: Page): Promise<string> {
   await page.goto("/speeches");
-  const hrefs = await page
-    .getByRole("main")
-    .getByRole("heading", { level: 2 })
-    .getByRole("link")
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  expect(hrefs.length).toBeGreaterThan(0);
+  const titles = page.getByRole("main").getByRole("heading", { level: 2 }).getByRole("link");
+  // The list streams in after the page shell: wait for it before reading it.
+  await expect(titles.first()).toBeVisible();
+  const hrefs = await titles.evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   for (const href of hrefs) {
     await page.goto(href);
     const panel = page.getByRole("region", { name: "对应规划目标" });
