@@ -57,3 +57,36 @@ export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Prom
     }
   };
 }
+
+/** The largest editorial request body we accept; a note is at most 2,000 characters. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * A JSON request body, validated: 415 unless it is application/json (a cross-site HTML form
+ * cannot send that without a preflight), 413 when too large, 400 for broken JSON or a body the
+ * schema refuses.
+ */
+export async function parseJsonBody<S extends z.ZodType>(schema: S, request: Request): Promise<Parsed<z.infer<S>>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, response: apiError(415, "unsupported_media_type", "Send the body as application/json.") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) {
+    return { ok: false, response: apiError(413, "body_too_large", `The body may be at most ${MAX_BODY_BYTES} bytes.`) };
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    return { ok: false, response: apiError(413, "body_too_large", `The body may be at most ${MAX_BODY_BYTES} bytes.`) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+  }
+  const result = schema.safeParse(json);
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, response: apiError(400, "invalid_body", describeIssues(result.error)) };
+}

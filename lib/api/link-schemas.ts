@@ -108,6 +108,7 @@ export const linkSchema = z
     method: z.string(),
     methodVersion: z.string(),
     note: z.string().nullable().describe("An editor's note"),
+    decidedBy: z.string().nullable().describe("The editor who last confirmed, rejected, added or annotated it"),
     decidedAt: z.string().nullable().describe("When an editor confirmed or rejected it (ISO 8601)"),
     orphanReason: z.string().nullable(),
     createdAt: z.string(),
@@ -146,13 +147,84 @@ export const planNodeLinkListSchema = z
   .object({ items: z.array(planNodeLinkSchema) })
   .register(apiSchemas, { id: "PlanNodeLinkList", description: "Confirmed first, then by score" });
 
+export const LINK_ACTIONS = ["add", "confirm", "reject", "reopen", "note", "reattach", "retire"] as const;
+
+export const linkEventSchema = z
+  .object({
+    id: z.string(),
+    action: z
+      .enum(LINK_ACTIONS)
+      .describe(
+        "add, confirm, reject, reopen (back to suggested), note, reattach (an orphaned link's passage re-attached), retire (an orphaned link rejected)",
+      ),
+    actorName: z.string().describe("The editor, by the name they had when they acted"),
+    at: z.string().describe("ISO 8601"),
+    note: z.string().nullable(),
+    before: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("status, note, documentId, planPath, targetId, orphaned before"),
+    after: z.record(z.string(), z.unknown()).nullable().describe("… and after the change"),
+  })
+  .register(apiSchemas, { id: "LinkEvent", description: "One editorial change to a link (its audit record)" });
+
 export const linkDetailSchema = planNodeLinkSchema
-  .extend({ planNode: z.object({ path: z.string(), label: z.string(), url: z.string() }) })
+  .extend({
+    planNode: z.object({ path: z.string(), label: z.string(), url: z.string() }),
+    history: z.array(linkEventSchema).describe("Every editorial change, oldest first: provenance is public"),
+  })
   .register(apiSchemas, {
     id: "LinkDetail",
-    description:
-      "One link with its document, plan node and evidence. Its history of editorial decisions is not part of v1 yet.",
+    description: "One link with its document, plan node, evidence and history",
   });
+
+// ---- editorial writes (signed-in editors only) -------------------------------------------------
+
+const noteText = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^[^\u0000]*$/u, "must not contain NUL")
+  .describe("Plain text; an empty note means none");
+
+export const linkCreateBody = z
+  .strictObject({
+    documentId: idParam.describe("The document"),
+    planPath: z
+      .string()
+      .max(20)
+      .regex(/^\d+(\.\d+)*$/, "a plan node path such as 7.4.3")
+      .describe("The plan node"),
+    targetId: idParam.nullable().optional().describe("One goal or target of that node, if the link is to it"),
+    note: noteText.nullable().optional().describe("Why: shown with the link and in its history"),
+  })
+  .register(apiSchemas, { id: "LinkCreate", description: "An editor's own link, confirmed from the start" });
+
+export const linkPatchBody = z
+  .strictObject({
+    status: z
+      .enum(["confirmed", "rejected", "suggested"])
+      .optional()
+      .describe("confirm, reject (retire, for an orphaned link), or back to suggested"),
+    note: noteText.nullable().optional().describe("A new note; null or empty clears it"),
+    reattach: z
+      .array(
+        z.strictObject({
+          rank: z.number().int().min(0).max(20).describe("Which evidence pair"),
+          paragraphId: idParam.optional().describe("The document paragraph it now points at"),
+          planParagraphId: idParam.optional().describe("The plan paragraph it now points at"),
+        }),
+      )
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("Re-attach an orphaned link's lost passages (cannot be combined with status)"),
+  })
+  .refine((b) => b.status !== undefined || b.note !== undefined || b.reattach !== undefined, {
+    message: "give status, note or reattach",
+  })
+  .refine((b) => !(b.reattach && b.status !== undefined), { message: "reattach cannot be combined with status" })
+  .register(apiSchemas, { id: "LinkPatch", description: "Change a link's status or note, or re-attach it" });
 
 const planNodeKind = z.enum(PlanNodeKind);
 
@@ -220,10 +292,29 @@ export const linkEndpoints: Endpoint[] = [
   },
   {
     path: "/api/v1/links/{id}",
-    summary: "One link with its document, plan node and evidence",
+    summary: "One link with its document, plan node, evidence and history",
     pathParams: linkParams,
     response: linkDetailSchema,
     notFound: true,
+  },
+  {
+    path: "/api/v1/links/{id}",
+    method: "patch",
+    summary: "Confirm, reject or reopen a link, change its note, or re-attach an orphaned link (editors only)",
+    pathParams: linkParams,
+    body: linkPatchBody,
+    response: linkDetailSchema,
+    notFound: true,
+    editor: true,
+  },
+  {
+    path: "/api/v1/links",
+    method: "post",
+    summary: "Add a link from a document to a plan node or target, confirmed, with a note (editors only)",
+    body: linkCreateBody,
+    response: linkDetailSchema,
+    status: 201,
+    editor: true,
   },
   {
     path: "/api/v1/coverage",

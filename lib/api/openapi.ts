@@ -24,7 +24,15 @@ import { linkEndpoints } from "./link-schemas";
 
 export interface Endpoint {
   path: string;
+  /** GET unless said otherwise. */
+  method?: "get" | "post" | "patch";
   summary: string;
+  /** A JSON request body, registered in apiSchemas. */
+  body?: z.ZodType;
+  /** The success status, 200 unless said otherwise. */
+  status?: number;
+  /** A write for signed-in editors: session cookie, same-origin request; 401/403/409 documented. */
+  editor?: boolean;
   query?: z.ZodObject;
   pathParams?: z.ZodObject;
   response: z.ZodType;
@@ -119,19 +127,34 @@ export function buildOpenApi(): Record<string, unknown> {
   });
   const paths: Record<string, unknown> = {};
   for (const e of endpoints) {
+    const method = e.method ?? "get";
     paths[e.path] = {
-      get: {
+      ...(paths[e.path] as Record<string, unknown> | undefined),
+      [method]: {
         summary: e.summary,
         parameters: [...parameters(e.pathParams, "path"), ...parameters(e.query, "query")],
+        ...(e.body
+          ? { requestBody: { required: true, content: { "application/json": { schema: ref(e.body) } } } }
+          : {}),
+        ...(e.editor ? { security: [{ editorSession: [] }] } : {}),
         responses: {
-          200: {
-            description: "OK",
+          [e.status ?? 200]: {
+            description: e.status === 201 ? "Created" : "OK",
             content: {
               "application/json": { schema: ref(e.response) },
               ...(e.csv ? { "text/csv": { schema: { type: "string", description: e.csv } } } : {}),
             },
           },
-          ...(e.query || e.pathParams ? { 400: errorResponse("Invalid parameters") } : {}),
+          ...(e.query || e.pathParams || e.body ? { 400: errorResponse("Invalid parameters or body") } : {}),
+          ...(e.editor
+            ? {
+                401: errorResponse("No editor session (unauthenticated)"),
+                403: errorResponse("Cross-site request (cross_site) or disabled editor (forbidden)"),
+                409: errorResponse("Conflicts with the link's state (conflict)"),
+                415: errorResponse("The body is not application/json"),
+                413: errorResponse("The body is larger than 64 kB"),
+              }
+            : {}),
           ...(e.notFound ? { 404: errorResponse("Not found") } : {}),
         },
       },
@@ -143,11 +166,21 @@ export function buildOpenApi(): Record<string, unknown> {
       title: "政策对照 Policy Proposal Explorer API",
       version: "1.0.0",
       description:
-        "Read-only JSON API over the corpus. Lists take page (from 1) and pageSize; errors are { error: { code, message } } with a 4xx status.",
+        "JSON API over the corpus and its cross-links. Reads are public; writes (POST/PATCH on links) need a signed-in editor's session cookie and a same-origin request. Lists take page (from 1) and pageSize; errors are { error: { code, message } } with a 4xx status.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        editorSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "policy-explorer.session_token",
+          description: "Set by signing in at /login (editors only)",
+        },
+      },
+    },
   };
   return cached;
 }

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { Coverage, CoverageFilter } from "../data/coverage";
+import type { LinkEventView } from "../data/curation";
 import type { LinkedDocument, LinkEvidenceView, LinkView, PlanNodeLink } from "../data/links";
 import { compareUrl, planNodeUrl } from "../urls";
 import type {
@@ -40,7 +41,7 @@ function toApiLinkEvidence(e: LinkEvidenceView): ApiLinkEvidence {
   };
 }
 
-/** Who decided is left out on purpose: editors' names are not public data (yet). */
+/** Who decided is public: provenance is a feature (issue 12). */
 export function toApiLink(l: LinkView): ApiLink {
   return {
     id: l.id,
@@ -58,6 +59,7 @@ export function toApiLink(l: LinkView): ApiLink {
     method: l.method,
     methodVersion: l.methodVersion,
     note: l.note,
+    decidedBy: l.decidedBy,
     decidedAt: l.decidedAt,
     orphanReason: l.orphanReason,
     createdAt: l.createdAt,
@@ -92,10 +94,19 @@ export function toApiPlanNodeLinkList(links: readonly PlanNodeLink[]): ApiPlanNo
   return { items: links.map(toApiPlanNodeLink) };
 }
 
-export function toApiLinkDetail(l: PlanNodeLink): ApiLinkDetail {
+export function toApiLinkDetail(l: PlanNodeLink, history: readonly LinkEventView[]): ApiLinkDetail {
   return {
     ...toApiPlanNodeLink(l),
     planNode: { path: l.planPath, label: l.planNodeLabel, url: planNodeUrl(l.planPath) },
+    history: history.map((e) => ({
+      id: e.id,
+      action: e.action,
+      actorName: e.actorName,
+      at: e.at,
+      note: e.note,
+      before: e.before,
+      after: e.after,
+    })),
   };
 }
 

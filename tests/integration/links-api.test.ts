@@ -224,7 +224,7 @@ describe("GET /api/v1/documents/{id}/links", () => {
       compareUrl: `/compare?document=${DOCUMENT}&plan=${encodeURIComponent(paths.confirmed)}`,
     });
     expect(confirmed.decidedAt).not.toBeNull();
-    expect(confirmed).not.toHaveProperty("decidedBy");
+    expect(confirmed.decidedBy).toBe("test-editor"); // provenance is public (issue 12)
     expect(confirmed.evidence).toHaveLength(2);
     expect(confirmed.evidence[0]).toMatchObject({ terms: ["发展", "建设"], paragraphN: 2 });
     expect(confirmed.evidence[0].paragraphId).toMatch(new RegExp(`^${DOCUMENT}-p`));
