@@ -5,8 +5,8 @@
  *
  * - Linking: loadLinkerInput → linkCorpus → saveLinkerResult (what `npm run link -- --force` runs),
  *   timed from an empty link table, on the real corpus and on its documents copied `--link-times`
- *   times (default 10, to keep a run to a few minutes: linking ×100 alone took 132 s on 2 cores,
- *   85 s scoring and 42 s saving; pass --link-times=100 to measure it).
+ *   times (default 100, about 75 s of the run on 2 cores; --link-times=10 for a shorter run, whose
+ *   ×100 time is then extrapolated).
  * - Pages: every document's reading page (with its 对应规划目标 panel) and /coverage, served by the
  *   app's own `next start` on that database, as bench:search does; beside them the JSON API that
  *   answers the same questions. Sequential, one client, a warm-up pass first.
@@ -16,7 +16,7 @@
  * those the linker ran on get their original's links (the linker is deterministic and copies are
  * identical, so it would find the same), so every page at ×100 has its panel filled.
  *
- *   npm run bench:links -- [--rounds=5] [--times=100] [--link-times=10]
+ *   npm run bench:links -- [--rounds=5] [--times=100] [--link-times=100]
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: "string", default: "5" },
     times: { type: "string", default: "100" },
-    "link-times": { type: "string", default: "10" },
+    "link-times": { type: "string", default: "100" },
   },
 });
 const ROUNDS = Number(args.rounds);
