@@ -5,7 +5,7 @@ import { readingTargetExists, readingTargetOf } from "@/lib/data/exists";
  * Two answers that must be settled before a page or route runs:
  * - A path with broken percent-encoding (`/speeches/%E0%A4%A`) is a 400; Next would fail
  *   decoding its parameters with a bare 500.
- * - Unknown ids answer 404. A reading page streams (a loading.tsx above it, the root one at
+ * - Unknown ids (documents, people, chapters, links; /compare's document and plan node) answer 404. A reading page streams (a loading.tsx above it, the root one at
  *   least), so its status is sent before the page's own notFound() runs and would be 200 (Next
  *   documents this for streamed responses). An unknown id is rewritten to a path no route
  *   matches, which Next answers with the root not-found page and a real 404.
@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
           headers: { "content-type": "text/plain; charset=utf-8" },
         });
   }
-  const target = readingTargetOf(pathname);
+  const target = readingTargetOf(pathname, request.nextUrl.searchParams);
   if (!target || (await readingTargetExists(target))) return NextResponse.next();
   return NextResponse.rewrite(new URL("/_not-found", request.url));
 }

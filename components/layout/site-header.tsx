@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EditorStatus } from "@/components/auth/editor-status";
+import { EditorWorkbenchLink } from "@/components/curation/editor-links";
 import { SearchBox } from "@/components/search/search-box";
 import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
 import { documentListUrl } from "@/lib/urls";
@@ -29,6 +30,7 @@ export function SiteHeader() {
               {item.label}
             </Link>
           ))}
+          <EditorWorkbenchLink />
         </nav>
         <div className="w-full sm:ml-auto sm:w-auto">
           <SearchBox />

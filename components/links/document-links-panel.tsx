@@ -1,57 +1,31 @@
 import Link from "next/link";
+import { AddLinkForm } from "@/components/curation/add-link-form";
+import { LinkActions } from "@/components/curation/link-actions";
+import { planNodeOptions, planTargetOptions } from "@/components/curation/options";
+import { linkRecordUrl } from "@/components/curation/urls";
 import { TARGET_LABEL } from "@/components/plan/target-labels";
+import { currentEditor } from "@/lib/auth/editor";
 import { listLinksForDocument, type LinkView } from "@/lib/data/links";
 import type { DocumentKind } from "@/lib/kinds";
-import { compareUrl, documentParagraphUrl, planNodeUrl, planParagraphUrl } from "@/lib/urls";
+import { compareUrl, planNodeUrl } from "@/lib/urls";
 import { ancestorLabels, planLabelsByPath } from "./plan-context";
-import { BandBadge, LinkStatusBadge, ORPHANED_EXPLANATION } from "./link-meta";
-import { SharedTerms, TermQuote, termNeedles } from "./term-quote";
+import { LinkEvidence } from "./link-evidence";
+import { BandBadge, LinkNote, LinkStatusBadge, ORPHANED_EXPLANATION } from "./link-meta";
 
 interface DocumentLinksPanelProps {
   documentId: string;
   kind: DocumentKind;
 }
 
-const QUOTE_CLASS = "font-serif text-[0.9375rem] leading-7 text-stone-800 dark:text-stone-200";
-
-function Evidence({ link, kind }: { link: LinkView; kind: DocumentKind }) {
-  return (
-    <ol className="mt-2 space-y-3">
-      {link.evidence.map((e, i) => {
-        const needles = termNeedles(e.terms);
-        return (
-          <li key={i} className="space-y-1 border-l-2 border-stone-300 pl-3 dark:border-stone-700">
-            <blockquote className={QUOTE_CLASS}>
-              <TermQuote text={e.quote} needles={needles} width={72} />
-            </blockquote>
-            <p className="text-xs">
-              {e.paragraphN !== null ? (
-                <a href={documentParagraphUrl(kind, link.documentId, e.paragraphN)}>本文第{e.paragraphN}段</a>
-              ) : (
-                <span className="text-stone-600 dark:text-stone-400">本文段落（已变动）</span>
-              )}
-            </p>
-            <blockquote className={`${QUOTE_CLASS} border-t border-dashed border-stone-200 pt-1 dark:border-stone-800`}>
-              <TermQuote text={e.planQuote} needles={needles} width={72} />
-            </blockquote>
-            <p className="text-xs">
-              {e.planParagraphPath !== null && e.planParagraphN !== null ? (
-                <Link href={planParagraphUrl(e.planParagraphPath, e.planParagraphN)}>
-                  规划原文 {e.planParagraphPath} 第{e.planParagraphN}段
-                </Link>
-              ) : (
-                <span className="text-stone-600 dark:text-stone-400">规划段落（已变动）</span>
-              )}
-            </p>
-            <SharedTerms terms={e.terms} />
-          </li>
-        );
-      })}
-    </ol>
-  );
+interface LinkItemProps {
+  link: LinkView;
+  kind: DocumentKind;
+  context: string[];
+  /** A signed-in editor sees the curation controls. */
+  canEdit: boolean;
 }
 
-function LinkItem({ link, kind, context }: { link: LinkView; kind: DocumentKind; context: string[] }) {
+function LinkItem({ link, kind, context, canEdit }: LinkItemProps) {
   const orphaned = link.status === "orphaned";
   return (
     <li className="space-y-1">
@@ -75,23 +49,49 @@ function LinkItem({ link, kind, context }: { link: LinkView; kind: DocumentKind;
             对照阅读
           </Link>
         )}
+        <Link href={linkRecordUrl(link.id)} className="text-xs">
+          记录
+        </Link>
       </p>
       {orphaned ? <p className="text-xs text-amber-800 dark:text-amber-300">{ORPHANED_EXPLANATION}</p> : null}
+      <LinkNote note={link.note} />
       {link.evidence.length ? (
         <details>
           <summary className="cursor-pointer text-xs text-stone-700 dark:text-stone-300">
             查看依据（{link.evidence.length} 处）
           </summary>
-          <Evidence link={link} kind={kind} />
+          <LinkEvidence link={link} kind={kind} width={72} />
         </details>
+      ) : null}
+      {canEdit ? (
+        <LinkActions
+          linkId={link.id}
+          status={link.status}
+          subject={link.targetText ? `${link.planNodeLabel}：${link.targetText.slice(0, 30)}` : link.planNodeLabel}
+        />
       ) : null}
     </li>
   );
 }
 
-/** 对应规划目标: the plan nodes and targets a document addresses, each with its evidence on demand. */
+/**
+ * 对应规划目标: the plan nodes and targets a document addresses, each with its evidence on demand.
+ * A signed-in editor also confirms, rejects or reopens each link, sees the rejected ones (folded),
+ * and adds links of their own.
+ */
 export async function DocumentLinksPanel({ documentId, kind }: DocumentLinksPanelProps) {
-  const [links, labels] = await Promise.all([listLinksForDocument(documentId), planLabelsByPath()]);
+  const editor = await currentEditor();
+  const canEdit = editor !== null;
+  const [links, labels, forms] = await Promise.all([
+    listLinksForDocument(documentId, { includeRejected: canEdit }),
+    planLabelsByPath(),
+    canEdit ? Promise.all([planNodeOptions(), planTargetOptions()]) : null,
+  ]);
+  const shown = links.filter((l) => l.status !== "rejected");
+  const rejected = links.filter((l) => l.status === "rejected");
+  const item = (l: LinkView) => (
+    <LinkItem key={l.id} link={l} kind={kind} context={ancestorLabels(l.planPath, labels)} canEdit={canEdit} />
+  );
   return (
     <section
       aria-labelledby="plan-links-heading"
@@ -100,15 +100,23 @@ export async function DocumentLinksPanel({ documentId, kind }: DocumentLinksPane
       <h2 id="plan-links-heading" className="mb-2 font-semibold text-stone-600 dark:text-stone-400">
         对应规划目标
       </h2>
-      {links.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="leading-6">没有匹配到规划纲要中的目标。这份区级规划可能没有涉及本文的主题。</p>
       ) : (
-        <ol className="space-y-4">
-          {links.map((l) => (
-            <LinkItem key={l.id} link={l} kind={kind} context={ancestorLabels(l.planPath, labels)} />
-          ))}
-        </ol>
+        <ol className="space-y-4">{shown.map(item)}</ol>
       )}
+      {rejected.length ? (
+        <details className="mt-4 border-t border-stone-200 pt-3 dark:border-stone-800">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium sm:min-h-8">
+            已驳回（{rejected.length}）
+          </summary>
+          <p className="mb-2 text-xs text-stone-600 dark:text-stone-400">读者看不到这些关联；它们保留在记录中。</p>
+          <ol aria-label="已驳回的关联" className="space-y-4">
+            {rejected.map(item)}
+          </ol>
+        </details>
+      ) : null}
+      {forms ? <AddLinkForm documentId={documentId} chapters={forms[0]} targets={forms[1]} /> : null}
       <p className="mt-3 border-t border-stone-200 pt-2 text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
         关联按两边共同的关键词计算，“机器建议”未经人工核对。
         <Link href="/coverage">规划覆盖情况</Link>

@@ -25,7 +25,7 @@ export const STATUS_LABEL: Record<LinkStatusView, string> = {
   confirmed: "编辑确认",
   suggested: "机器建议",
   orphaned: "待处理",
-  rejected: "已否决",
+  rejected: "已驳回",
 };
 
 /** Why an orphaned link is shown at all: its passage changed at an ingest and an editor has to look again. */
@@ -46,4 +46,15 @@ export function LinkStatusBadge({ status, decidedBy }: StatusProps) {
         ? "font-medium text-amber-800 dark:text-amber-300"
         : "text-stone-600 dark:text-stone-400";
   return <span className={`text-xs whitespace-nowrap ${tone}`}>{label}</span>;
+}
+
+/** An editor's note on a link, as plain text (line breaks kept). */
+export function LinkNote({ note, className = "" }: { note: string | null; className?: string }) {
+  if (!note) return null;
+  return (
+    <p className={`text-xs leading-5 break-words whitespace-pre-line text-stone-700 dark:text-stone-300 ${className}`}>
+      <span className="font-medium">编辑备注：</span>
+      {note}
+    </p>
+  );
 }

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { AddDocumentForm } from "@/components/curation/add-document-form";
+import { linkRecordUrl } from "@/components/curation/urls";
 import { TARGET_LABEL } from "@/components/plan/target-labels";
 import type { PlanNodeLink } from "@/lib/data/links";
 import { DOCUMENT_KINDS, KIND_LABEL, type DocumentKind } from "@/lib/kinds";
 import { compareUrl, documentParagraphUrl, formatDateZh } from "@/lib/urls";
-import { BandBadge, LinkStatusBadge, ORPHANED_EXPLANATION } from "./link-meta";
+import { BandBadge, LinkNote, LinkStatusBadge, ORPHANED_EXPLANATION } from "./link-meta";
 import { TermQuote, termNeedles } from "./term-quote";
 
 type HeadingLevel = 3 | 4 | 5 | 6;
@@ -18,6 +20,10 @@ interface PlanNodeLinksProps {
   links: readonly PlanNodeLink[];
   /** One below the node's own heading. */
   headingLevel: HeadingLevel;
+  /** The node's label, naming an editor's form. */
+  label: string;
+  /** A signed-in editor can add a document to the node (the list of documents comes from DocumentChoicesProvider). */
+  canEdit?: boolean;
 }
 
 /** A document's links to one node: the node link (or its best target link) first, its target links after. */
@@ -44,7 +50,9 @@ function Item({ links }: { links: PlanNodeLink[] }) {
         <BandBadge band={main.band} />
         <LinkStatusBadge status={main.status} decidedBy={main.decidedBy} />
         {main.status !== "orphaned" && doc.url ? <Link href={compareUrl(doc.id, main.planPath)}>对照</Link> : null}
+        <Link href={linkRecordUrl(main.id)}>记录</Link>
       </p>
+      <LinkNote note={main.note} />
       {main.status === "orphaned" ? (
         <p className="text-xs text-amber-800 dark:text-amber-300">{ORPHANED_EXPLANATION}</p>
       ) : null}
@@ -71,8 +79,8 @@ function Item({ links }: { links: PlanNodeLink[] }) {
 }
 
 /** 相关发言与建议: the documents linked to one plan node, grouped by kind. */
-export function PlanNodeLinks({ path, links, headingLevel }: PlanNodeLinksProps) {
-  if (!links.length) return null;
+export function PlanNodeLinks({ path, links, headingLevel, label, canEdit = false }: PlanNodeLinksProps) {
+  if (!links.length && !canEdit) return null;
   const Heading = `h${headingLevel}` as const;
   const items = byDocument(links);
   const kinds: (DocumentKind | null)[] = [...DOCUMENT_KINDS, null];
@@ -119,6 +127,7 @@ export function PlanNodeLinks({ path, links, headingLevel }: PlanNodeLinksProps)
           ) : null}
         </div>
       ))}
+      {canEdit ? <AddDocumentForm planPath={path} nodeLabel={label} /> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { LinkedDocument, PlanNodeLink } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { PlanNodeLinks } from "@/components/links/plan-node-links";
 import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
+import { planNodeLabel } from "@/lib/urls";
 import { TARGET_LABEL } from "./target-labels";
 
 /** Where each target's sentence sits in its paragraph, for highlighting. */
@@ -42,9 +43,11 @@ interface PlanNodeSectionProps {
   links?: ReadonlyMap<string, PlanNodeLink[]>;
   /** Who addressed each target, by target id. */
   addressedBy?: ReadonlyMap<string, LinkedDocument[]>;
+  /** A signed-in editor can add documents to each node. */
+  canEdit?: boolean;
 }
 
-export function PlanNodeSection({ node, marks, links, addressedBy }: PlanNodeSectionProps) {
+export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = false }: PlanNodeSectionProps) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
   return (
@@ -116,9 +119,22 @@ export function PlanNodeSection({ node, marks, links, addressedBy }: PlanNodeSec
           </figure>
         ))}
       </div>
-      <PlanNodeLinks path={node.path} links={links?.get(node.path) ?? []} headingLevel={(level + 2) as 3 | 4 | 5} />
+      <PlanNodeLinks
+        path={node.path}
+        links={links?.get(node.path) ?? []}
+        headingLevel={(level + 2) as 3 | 4 | 5}
+        label={planNodeLabel(node)}
+        canEdit={canEdit}
+      />
       {node.children.map((c) => (
-        <PlanNodeSection key={c.path} node={c} marks={marks} links={links} addressedBy={addressedBy} />
+        <PlanNodeSection
+          key={c.path}
+          node={c}
+          marks={marks}
+          links={links}
+          addressedBy={addressedBy}
+          canEdit={canEdit}
+        />
       ))}
     </section>
   );

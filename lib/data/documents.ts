@@ -186,3 +186,32 @@ export async function listLatestDocuments(kind: DocumentKind, take: number) {
   });
   return rows.map(toSummary);
 }
+
+export interface DocumentChoice {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  date: string | null;
+  speakers: string[];
+}
+
+/** Every document, light (no text): what an editor picks from when adding a document to a plan node. */
+export async function listDocumentChoices(): Promise<DocumentChoice[]> {
+  const rows = await getDb().document.findMany({
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      source: { select: { date: true, datePrecision: true } },
+      speakers: { select: { person: { select: { name: true } } }, orderBy: { position: "asc" } },
+    },
+    orderBy: [{ kind: "asc" }, { source: { date: "desc" } }, { sourceId: "asc" }, { ordinal: "asc" }],
+  });
+  return rows.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    date: formatDate(d.source.date, d.source.datePrecision),
+    speakers: d.speakers.map((s) => s.person.name),
+  }));
+}

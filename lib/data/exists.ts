@@ -1,16 +1,37 @@
 import "server-only";
+import { z } from "zod";
 import { getDb } from "../db";
 import type { DocumentKind } from "../generated/prisma/enums";
 import { kindOfSegment } from "../kinds";
+import { comparePageParams } from "./compare";
 import { planChapterParams } from "./params";
 
-/** A reading page's subject, read from its path: what the proxy checks before the page streams. */
+/**
+ * /links/[id]: a link's public record. Bounded and free of control characters (PostgreSQL cannot
+ * even take a NUL), so a strange id is a 404 rather than a database error; the page parses with it too.
+ */
+export const linkPageParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]+$/u),
+});
+
+/** A reading page's subject, read from its path (and, for /compare, its query): what the proxy checks before the page streams. */
 export type ReadingTarget =
   | { type: "document"; kind: DocumentKind; id: string }
   | { type: "person"; id: string }
-  | { type: "chapter"; path: string };
+  | { type: "chapter"; path: string }
+  | { type: "link"; id: string }
+  | { type: "compare"; document: string | undefined; plan: string | undefined };
 
-export function readingTargetOf(pathname: string): ReadingTarget | null {
+export function readingTargetOf(pathname: string, search?: URLSearchParams): ReadingTarget | null {
+  if (/^\/compare\/?$/.test(pathname)) {
+    // As the page reads its query (flatSearchParams): the last value of a repeated key, "" as absent.
+    const last = (key: string) => search?.getAll(key).at(-1) || undefined;
+    return { type: "compare", document: last("document"), plan: last("plan") };
+  }
   const m = /^\/([a-z]+)\/([^/]+)\/?$/.exec(pathname);
   if (!m) return null;
   const [, segment = "", encoded = ""] = m;
@@ -18,6 +39,7 @@ export function readingTargetOf(pathname: string): ReadingTarget | null {
   const id = decodeURIComponent(encoded);
   if (segment === "people") return { type: "person", id };
   if (segment === "plan") return { type: "chapter", path: id };
+  if (segment === "links") return { type: "link", id };
   const kind = kindOfSegment(segment);
   return kind ? { type: "document", kind, id } : null;
 }
@@ -35,5 +57,16 @@ export async function readingTargetExists(t: ReadingTarget): Promise<boolean> {
         planChapterParams.safeParse({ chapter: t.path }).success &&
         (await db.planNode.count({ where: { path: t.path } })) > 0
       );
+    case "link":
+      return linkPageParams.safeParse({ id: t.id }).success && (await db.link.count({ where: { id: t.id } })) > 0;
+    case "compare": {
+      const parsed = comparePageParams.safeParse({ document: t.document, plan: t.plan });
+      if (!parsed.success) return false;
+      const [documents, nodes] = await Promise.all([
+        db.document.count({ where: { id: parsed.data.document } }),
+        db.planNode.count({ where: { path: parsed.data.plan } }),
+      ]);
+      return documents > 0 && nodes > 0;
+    }
   }
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DocumentChoicesProvider } from "@/components/curation/add-document-form";
+import { documentOptions } from "@/components/curation/options";
 import { flattenNodes, PlanNodeSection, titleMarkKey } from "@/components/plan/plan-node-section";
 import { HighlightNotice } from "@/components/search/highlight-notice";
 import { TargetPanel } from "@/components/plan/target-panel";
 import { documentsByTarget, groupLinksByPath } from "@/components/links/plan-links";
 import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { currentEditor } from "@/lib/auth/editor";
 import { listLinksForPlanNode } from "@/lib/data/links";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
 import { findRanges } from "@/lib/search/highlight";
@@ -36,11 +39,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: planNodeLabel(node) };
 }
 
+/** The documents an editor can add to a node; readers need none. */
+async function loadDocumentChoices() {
+  return (await currentEditor()) ? documentOptions() : null;
+}
+
 export default async function PlanChapterPage(props: Props) {
-  const [{ node, outline }, { hl }, links] = await Promise.all([
+  const [{ node, outline }, { hl }, links, documentChoices] = await Promise.all([
     load(props),
     flatSearchParams(props.searchParams).then((p) => planPageParams.parse(p)),
     loadLinks(props),
+    loadDocumentChoices(),
   ]);
   const linksByPath = groupLinksByPath(links);
   const addressedBy = documentsByTarget(
@@ -71,7 +80,13 @@ export default async function PlanChapterPage(props: Props) {
             plainHref={`/plan/${node.path}`}
           />
         ) : null}
-        <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} />
+        {documentChoices ? (
+          <DocumentChoicesProvider groups={documentChoices}>
+            <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} canEdit />
+          </DocumentChoicesProvider>
+        ) : (
+          <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} />
+        )}
         <nav
           aria-label="上一章和下一章"
           className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
