@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import type { DocumentKind, PlanNodeKind, PlanTargetKind, Prisma } from "../generated/prisma/client";
+import { Prisma, type DocumentKind, type PlanNodeKind, type PlanTargetKind } from "../generated/prisma/client";
 import { DOCUMENT_KINDS } from "../kinds";
 import { documentUrl, planNodeLabel } from "../urls";
 
@@ -66,106 +66,105 @@ export interface Coverage {
 
 const columnKey = (kind: DocumentKind, sourceId: string) => `${kind}:${sourceId}`;
 
+/**
+ * Counting happens in SQL: at a hundred times the corpus, loading every document and link to count
+ * them in the app took most of the page's time. All values are parameters.
+ */
 export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
   const db = getDb();
-  const documentWhere: Prisma.DocumentWhereInput = { kind: filter.kind, sourceId: filter.source };
-  const [documents, nodes, targets, links] = await Promise.all([
-    db.document.findMany({
-      where: documentWhere,
-      select: { id: true, kind: true, title: true, sourceId: true, source: { select: { title: true, date: true } } },
-      orderBy: [{ source: { date: "desc" } }, { sourceId: "asc" }, { ordinal: "asc" }],
-    }),
+  const kind = filter.kind ?? null;
+  const source = filter.source ?? null;
+  const confirmedOnly = filter.status === "confirmed";
+  // The links that count, restricted to documents within the filter.
+  const visible = Prisma.sql`
+    SELECT l."documentId", l."planPath", l."targetId", l.id, d.kind, d."sourceId"
+    FROM "Link" l JOIN "Document" d ON d.id = l."documentId"
+    WHERE l."orphanedAt" IS NULL
+      AND (CASE WHEN ${confirmedOnly} THEN l.status = 'confirmed' ELSE l.status <> 'rejected' END)
+      AND (${kind}::text IS NULL OR d.kind::text = ${kind})
+      AND (${source}::text IS NULL OR d."sourceId" = ${source})`;
+
+  const [columnRows, nodes, nodeCounts, targets, addressedRows, unlinked, linkedRows] = await Promise.all([
+    db.$queryRaw<{ kind: DocumentKind; sourceId: string; sourceTitle: string; documents: number }[]>`
+      SELECT d.kind, d."sourceId", s.title AS "sourceTitle", count(*)::int AS documents
+      FROM "Document" d JOIN "Source" s ON s.id = d."sourceId"
+      WHERE (${kind}::text IS NULL OR d.kind::text = ${kind}) AND (${source}::text IS NULL OR d."sourceId" = ${source})
+      GROUP BY d.kind, d."sourceId", s.title, s.date
+      ORDER BY s.date DESC NULLS LAST, d."sourceId"`,
     db.planNode.findMany({
       where: { kind: { in: ["chapter", "section", "subsection"] } },
       select: { path: true, kind: true, number: true, title: true },
       orderBy: { ordinal: "asc" },
     }),
+    // Distinct documents per node, a link to a subsection counting for its section and chapter too.
+    db.$queryRaw<{ path: string; kind: DocumentKind; sourceId: string; documents: number }[]>`
+      WITH v AS (${visible})
+      SELECT n.path, v.kind, v."sourceId", count(DISTINCT v."documentId")::int AS documents
+      FROM v JOIN "PlanNode" n ON v."planPath" = n.path OR v."planPath" LIKE n.path || '.%'
+      GROUP BY n.path, v.kind, v."sourceId"`,
     db.planTarget.findMany({
       where: { kind: { in: ["goal", "target"] } },
-      select: {
-        id: true,
-        kind: true,
-        text: true,
-        paragraphN: true,
-        planNode: { select: { path: true, ordinal: true } },
-      },
+      select: { id: true, kind: true, text: true, planNode: { select: { path: true } } },
       orderBy: [{ planNode: { ordinal: "asc" } }, { lineStart: "asc" }, { id: "asc" }],
     }),
-    db.link.findMany({
-      where: {
-        orphanedAt: null,
-        status: filter.status === "confirmed" ? "confirmed" : { not: "rejected" },
-      },
-      select: { documentId: true, planPath: true, targetId: true, evidence: { select: { planParagraphId: true } } },
-    }),
+    // A target is addressed by a link to it, or by a link whose evidence cites its paragraph.
+    db.$queryRaw<{ id: string }[]>`
+      WITH v AS (${visible})
+      SELECT t.id FROM "PlanTarget" t
+      WHERE EXISTS (SELECT 1 FROM v WHERE v."targetId" = t.id)
+         OR EXISTS (
+           SELECT 1 FROM v JOIN "LinkEvidence" e ON e."linkId" = v.id
+           JOIN "Paragraph" p ON p.id = e."planParagraphId"
+           WHERE p."planNodeId" = t."planNodeId" AND p.n = t."paragraphN")`,
+    db.$queryRaw<{ id: string; kind: DocumentKind; title: string; sourceId: string }[]>`
+      WITH v AS (${visible})
+      SELECT d.id, d.kind, d.title, d."sourceId" FROM "Document" d JOIN "Source" s ON s.id = d."sourceId"
+      WHERE (${kind}::text IS NULL OR d.kind::text = ${kind}) AND (${source}::text IS NULL OR d."sourceId" = ${source})
+        AND NOT EXISTS (SELECT 1 FROM v WHERE v."documentId" = d.id)
+      ORDER BY s.date DESC NULLS LAST, d."sourceId", d.ordinal`,
+    db.$queryRaw<{ n: number }[]>`WITH v AS (${visible}) SELECT count(DISTINCT "documentId")::int AS n FROM v`,
   ]);
 
-  const docById = new Map(documents.map((d) => [d.id, d]));
-  const inFilter = links.filter((l) => docById.has(l.documentId));
-
-  const columns = new Map<string, CoverageColumn>();
-  for (const kind of DOCUMENT_KINDS) {
-    for (const d of documents.filter((x) => x.kind === kind)) {
-      const key = columnKey(d.kind, d.sourceId);
-      const col = columns.get(key) ?? { key, kind, sourceId: d.sourceId, sourceTitle: d.source.title, documents: 0 };
-      col.documents++;
-      columns.set(key, col);
-    }
+  const order = new Map(DOCUMENT_KINDS.map((k, i) => [k, i]));
+  const columns: CoverageColumn[] = columnRows
+    .map((c) => ({ key: columnKey(c.kind, c.sourceId), ...c }))
+    .sort((a, b) => order.get(a.kind)! - order.get(b.kind)!);
+  const byNode = new Map<string, { counts: Record<string, number>; total: number }>();
+  for (const r of nodeCounts) {
+    const entry =
+      byNode.get(r.path) ??
+      byNode.set(r.path, { counts: Object.fromEntries(columns.map((c) => [c.key, 0])), total: 0 }).get(r.path)!;
+    entry.counts[columnKey(r.kind, r.sourceId)] = r.documents;
   }
+  // A node's total counts distinct documents, not per column sums (one document sits in one column).
+  for (const entry of byNode.values()) entry.total = Object.values(entry.counts).reduce((a, b) => a + b, 0);
 
-  // Documents per node, counting a link to a subsection for its section and chapter too.
-  const docsAt = new Map<string, Set<string>>();
-  for (const l of inFilter) {
-    const parts = l.planPath.split(".");
-    for (let k = 1; k <= parts.length; k++) {
-      const path = parts.slice(0, k).join(".");
-      docsAt.set(path, (docsAt.get(path) ?? new Set()).add(l.documentId));
-    }
-  }
   const rows: CoverageRow[] = nodes
     .filter((n) => n.kind !== "subsection")
-    .map((n) => {
-      const docs = [...(docsAt.get(n.path) ?? [])];
-      const counts: Record<string, number> = Object.fromEntries([...columns.keys()].map((k) => [k, 0]));
-      for (const id of docs) {
-        const d = docById.get(id)!;
-        counts[columnKey(d.kind, d.sourceId)]!++;
-      }
-      return { path: n.path, kind: n.kind, label: planNodeLabel(n), counts, total: docs.length };
-    });
-
+    .map((n) => ({
+      path: n.path,
+      kind: n.kind,
+      label: planNodeLabel(n),
+      counts: byNode.get(n.path)?.counts ?? Object.fromEntries(columns.map((c) => [c.key, 0])),
+      total: byNode.get(n.path)?.total ?? 0,
+    }));
   const uncoveredNodes = nodes
-    .filter((n) => n.kind !== "chapter" && !docsAt.has(n.path))
+    .filter((n) => n.kind !== "chapter" && !byNode.has(n.path))
     .map((n) => ({ path: n.path, kind: n.kind, label: planNodeLabel(n) }));
-
-  // A target is addressed by a link to it, or by a node link whose evidence cites its paragraph.
-  const targetLinked = new Set(inFilter.flatMap((l) => (l.targetId ? [l.targetId] : [])));
-  const citedParagraphs = new Set(inFilter.flatMap((l) => l.evidence.map((e) => e.planParagraphId)));
-  const planParagraphs = await db.paragraph.findMany({
-    where: { id: { in: [...citedParagraphs].filter((x): x is string => x !== null) } },
-    select: { n: true, planNode: { select: { path: true } } },
-  });
-  const cited = new Set(planParagraphs.map((p) => `${p.planNode?.path}#${p.n}`));
-  const addressed = (t: (typeof targets)[number]) =>
-    targetLinked.has(t.id) || (t.paragraphN !== null && cited.has(`${t.planNode.path}#${t.paragraphN}`));
+  const addressed = new Set(addressedRows.map((r) => r.id));
   const uncoveredTargets = targets
-    .filter((t) => !addressed(t))
+    .filter((t) => !addressed.has(t.id))
     .map((t) => ({ id: t.id, path: t.planNode.path, kind: t.kind, text: t.text }));
 
-  const linkedIds = new Set(inFilter.map((l) => l.documentId));
-  const unlinkedDocuments = documents
-    .filter((d) => !linkedIds.has(d.id))
-    .map((d) => ({ id: d.id, kind: d.kind, title: d.title, url: documentUrl(d.kind, d.id), sourceId: d.sourceId }));
-
   return {
-    columns: [...columns.values()],
+    columns,
     rows,
     uncoveredNodes,
     uncoveredTargets,
     addressedTargets: targets.length - uncoveredTargets.length,
     totalTargets: targets.length,
-    unlinkedDocuments,
-    linkedDocuments: linkedIds.size,
+    unlinkedDocuments: unlinked.map((d) => ({ ...d, url: documentUrl(d.kind, d.id) })),
+    linkedDocuments: linkedRows[0]?.n ?? 0,
   };
 }
 
