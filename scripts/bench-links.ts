@@ -22,8 +22,8 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { corpusStamp, loadLinkerInput, saveLinkerResult } from "../lib/data/link-store";
 import { createDatabaseIfMissing, dropDatabase, ensureDatabase, withDatabase } from "../lib/infra/database";
-import { freePort } from "../lib/infra/ports";
-import { ensureBuild, startNext } from "../lib/infra/processes";
+import { ensureBuild } from "../lib/infra/processes";
+import { percentiles, withServer, type Percentiles } from "../lib/infra/bench";
 import { createPrismaClient, type PrismaClient } from "../lib/infra/prisma-client";
 import { applyMigrations } from "../lib/infra/schema-engine";
 import { runIngest } from "../lib/ingest/run";
@@ -47,39 +47,6 @@ if (![ROUNDS, TIMES, LINK_TIMES].every((n) => Number.isInteger(n) && n >= 1)) {
 }
 
 const log = (m: string) => console.error(`[bench:links] ${m}`);
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  return { n: s.length, p50: at(50), p95: at(95), p99: at(99) };
-}
-type Percentiles = ReturnType<typeof percentiles>;
-
-/** The app's own server (`next start`) on the given database, until `fn` is done (as bench:search). */
-async function withServer<T>(databaseUrl: string, fn: (origin: string) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  const child = startNext(
-    { mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false },
-    "ignore",
-  );
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const origin = `http://127.0.0.1:${port}`;
-  try {
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 300) throw new Error("next start did not answer within 30 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return await fn(origin);
-  } finally {
-    child.kill("SIGTERM");
-    await exited;
-  }
-}
 
 interface LinkTiming {
   documents: number;

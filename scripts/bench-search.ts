@@ -9,8 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureDatabase, createDatabaseIfMissing, dropDatabase, withDatabase } from "../lib/infra/database";
-import { freePort } from "../lib/infra/ports";
-import { ensureBuild, startNext } from "../lib/infra/processes";
+import { ensureBuild } from "../lib/infra/processes";
+import { percentiles, withServer } from "../lib/infra/bench";
 import { projectRoot } from "../lib/infra/paths";
 import { createPrismaClient, type PrismaClient } from "../lib/infra/prisma-client";
 import { applyMigrations } from "../lib/infra/schema-engine";
@@ -23,41 +23,6 @@ const ROUNDS = Number(process.argv[2] ?? 5);
 const queries: string[] = JSON.parse(
   fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8"),
 ).queries.map((q: { q: string }) => q.q);
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  return { n: s.length, p50: at(50), p95: at(95), p99: at(99) };
-}
-
-/**
- * The app's own server (`next start`) on the given database, until `fn` is done. The build must
- * be current (ensureBuild runs first).
- */
-async function withServer<T>(databaseUrl: string, fn: (origin: string) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  const child = startNext(
-    { mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false },
-    "ignore",
-  );
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const origin = `http://127.0.0.1:${port}`;
-  try {
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 300) throw new Error("next start did not answer within 30 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return await fn(origin);
-  } finally {
-    child.kill("SIGTERM");
-    await exited;
-  }
-}
 
 async function measure(db: PrismaClient, origin: string) {
   const api: number[] = [];
