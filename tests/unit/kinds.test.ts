@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeKinds,
+  DOCUMENT_KINDS,
+  documentKindSchema,
+  KIND_LABEL,
+  KIND_SEGMENT,
+  kindOfSegment,
+  SEARCH_KIND_LABEL,
+  SEARCH_KINDS,
+  searchKindSchema,
+} from "@/lib/kinds";
+import { documentListUrl, documentUrl } from "@/lib/urls";
+
+describe("the one table of kinds", () => {
+  it("derives segments, labels, URLs and zod enums from Prisma's enum", () => {
+    expect(DOCUMENT_KINDS).toEqual(["speech", "proposal", "report"]);
+    expect(KIND_SEGMENT).toEqual({ speech: "speeches", proposal: "proposals", report: "reports" });
+    expect(KIND_LABEL).toEqual({ speech: "大会发言", proposal: "委员建议", report: "调研报告" });
+    for (const kind of DOCUMENT_KINDS) {
+      expect(kindOfSegment(KIND_SEGMENT[kind])).toBe(kind);
+      expect(documentUrl(kind, "a b")).toBe(`${documentListUrl(kind)}/a%20b`);
+    }
+    expect(kindOfSegment("plan")).toBeUndefined();
+    expect(documentKindSchema.safeParse("plan").success).toBe(false);
+  });
+
+  it("search kinds are the document kinds plus plan, each labelled", () => {
+    expect(SEARCH_KINDS).toEqual([...DOCUMENT_KINDS, "plan"]);
+    expect(searchKindSchema.parse("plan")).toBe("plan");
+    expect(Object.keys(SEARCH_KIND_LABEL).sort()).toEqual([...SEARCH_KINDS].sort());
+    expect(SEARCH_KIND_LABEL.plan).toBe("规划纲要");
+    expect(describeKinds(DOCUMENT_KINDS)).toBe("speech, proposal or report");
+  });
+});
