@@ -7,7 +7,7 @@ import { createLink, noteOrUndefined } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
 import { linkRecordUrl } from "./urls";
-import { FIELD, LABEL, PRIMARY_BUTTON } from "./styles";
+import { FIELD, LABEL, PRIMARY_BUTTON, SUMMARY } from "./styles";
 
 export interface DocumentOptionGroup {
   /** The kind's label (大会发言 …). */
@@ -68,9 +68,7 @@ export function AddDocumentForm({ planPath, nodeLabel }: AddDocumentFormProps) {
 
   return (
     <details className="mt-2">
-      <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium sm:min-h-8">
-        添加发言/建议
-      </summary>
+      <summary className={SUMMARY}>添加发言/建议</summary>
       <form
         onSubmit={submit}
         aria-label={`添加发言/建议：${nodeLabel}`}

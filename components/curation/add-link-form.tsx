@@ -7,7 +7,7 @@ import { createLink, noteOrUndefined } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
 import { linkRecordUrl } from "./urls";
-import { FIELD, LABEL, PRIMARY_BUTTON } from "./styles";
+import { FIELD, LABEL, PRIMARY_BUTTON, SUMMARY } from "./styles";
 
 export interface PlanNodeOption {
   path: string;
@@ -79,7 +79,7 @@ export function AddLinkForm({ documentId, chapters, targets }: AddLinkFormProps)
   const invalid = feedback?.error ? ids.feedback : undefined;
   return (
     <details className="mt-4 border-t border-stone-200 pt-3 dark:border-stone-800">
-      <summary className="flex min-h-11 cursor-pointer items-center font-medium sm:min-h-8">添加关联</summary>
+      <summary className={SUMMARY}>添加关联</summary>
       <form onSubmit={submit} aria-label="添加关联" aria-busy={pending} className="mt-2 space-y-3">
         <div className="space-y-1">
           <label htmlFor={ids.node} className={LABEL}>

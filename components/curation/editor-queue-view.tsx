@@ -7,6 +7,7 @@ import { compareUrl, planNodeUrl } from "@/lib/urls";
 import { actionLabel, formatDateTimeZh } from "./labels";
 import { LinkActions } from "./link-actions";
 import { ReattachButton } from "./reattach-button";
+import { SUMMARY } from "./styles";
 import { linkRecordUrl } from "./urls";
 
 const QUOTE = "font-serif text-[0.9375rem] leading-7 text-stone-800 dark:text-stone-200";
@@ -49,7 +50,7 @@ function Folded<T>({ items, label, render }: { items: T[]; label: string; render
       <ol className="space-y-3">{items.slice(0, SHOWN).map(render)}</ol>
       {items.length > SHOWN ? (
         <details className="mt-3">
-          <summary className="flex min-h-11 cursor-pointer items-center text-sm sm:min-h-8">
+          <summary className={SUMMARY}>
             其余 {items.length - SHOWN} {label}
           </summary>
           <ol className="mt-3 space-y-3">{items.slice(SHOWN).map(render)}</ol>
@@ -108,7 +109,12 @@ function OrphanedLink({ link }: { link: OrphanedLinkItem }) {
             )}
           </div>
         ))}
-        <LinkActions linkId={link.id} status="orphaned" subject={`${link.documentTitle} → ${link.planNodeTitle}`} />
+        <LinkActions
+          linkId={link.id}
+          status="orphaned"
+          subject={`${link.documentTitle} → ${link.planNodeTitle}`}
+          showQueueLink={false}
+        />
       </article>
     </li>
   );
@@ -196,7 +202,7 @@ export function EditorQueueView({ queue, since, sinceLastVisit, planLabels }: Ed
                   <Link href={linkRecordUrl(l.id)}>记录</Link>
                 </p>
                 <details>
-                  <summary className="flex min-h-11 cursor-pointer items-center text-sm sm:min-h-8">确认或驳回</summary>
+                  <summary className={SUMMARY}>确认或驳回</summary>
                   <LinkActions linkId={l.id} status="suggested" subject={`${l.documentTitle} → ${l.planNodeLabel}`} />
                 </details>
               </li>

@@ -7,7 +7,8 @@ import type { LinkStatusView } from "@/lib/data/links";
 import { noteOrUndefined, patchLink, type LinkPatchRequest } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
-import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from "./styles";
+import { EDITOR_PATH } from "./urls";
+import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON, SUMMARY } from "./styles";
 
 type TargetStatus = NonNullable<LinkPatchRequest["status"]>;
 
@@ -38,10 +39,12 @@ interface LinkActionsProps {
   status: LinkStatusView;
   /** What the link is about ("第三章 … ⇄ 文档标题"), naming the group of buttons for screen readers. */
   subject: string;
+  /** For an orphaned link: point to /editor, where it can be re-attached (not on /editor itself). */
+  showQueueLink?: boolean;
 }
 
 /** Confirm / reject / reopen a link, with an optional note, through PATCH /api/v1/links/{id}; then the page is refreshed. */
-export function LinkActions({ linkId, status, subject }: LinkActionsProps) {
+export function LinkActions({ linkId, status, subject, showQueueLink = true }: LinkActionsProps) {
   const router = useRouter();
   const noteId = useId();
   const feedbackId = useId();
@@ -70,6 +73,22 @@ export function LinkActions({ linkId, status, subject }: LinkActionsProps) {
   }
 
   const trimmed = noteOrUndefined(note);
+  const noteField = (
+    <div className="space-y-1">
+      <label htmlFor={noteId} className={LABEL}>
+        {orphaned ? "退役原因（必填）" : "备注（会公开显示在记录中，随下面的操作一起保存）"}
+      </label>
+      <textarea
+        id={noteId}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={NOTE_MAX}
+        rows={2}
+        aria-describedby={feedback?.error ? feedbackId : undefined}
+        className={FIELD}
+      />
+    </div>
+  );
   return (
     <div
       role="group"
@@ -77,20 +96,24 @@ export function LinkActions({ linkId, status, subject }: LinkActionsProps) {
       aria-busy={pending}
       className="mt-2 space-y-2 rounded-md bg-stone-50 p-2 dark:bg-stone-950"
     >
-      <div className="space-y-1">
-        <label htmlFor={noteId} className={LABEL}>
-          {orphaned ? "退役原因（必填）" : "备注（可选，会公开显示在记录中）"}
-        </label>
-        <textarea
-          id={noteId}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={NOTE_MAX}
-          rows={2}
-          aria-describedby={feedback?.error ? feedbackId : undefined}
-          className={FIELD}
-        />
-      </div>
+      {orphaned ? (
+        noteField
+      ) : (
+        <details>
+          <summary className={SUMMARY}>附加备注（可选）</summary>
+          <div className="space-y-2">
+            {noteField}
+            <button
+              type="button"
+              disabled={pending || !trimmed}
+              onClick={() => act({ note: trimmed }, "备注已保存。")}
+              className={SECONDARY_BUTTON}
+            >
+              仅保存备注
+            </button>
+          </div>
+        </details>
+      )}
       <div className="flex flex-wrap gap-2">
         {CHOICES[status].map((c) => (
           <button
@@ -103,20 +126,10 @@ export function LinkActions({ linkId, status, subject }: LinkActionsProps) {
             {c.label}
           </button>
         ))}
-        {orphaned ? null : (
-          <button
-            type="button"
-            disabled={pending || !trimmed}
-            onClick={() => act({ note: trimmed }, "备注已保存。")}
-            className={SECONDARY_BUTTON}
-          >
-            保存备注
-          </button>
-        )}
       </div>
-      {orphaned ? (
+      {orphaned && showQueueLink ? (
         <p className="text-xs">
-          <Link href="/editor">到编辑工作台重新锚定</Link>
+          <Link href={EDITOR_PATH}>到编辑工作台重新锚定</Link>
         </p>
       ) : null}
       <Feedback state={feedback} id={feedbackId} />

@@ -13,3 +13,6 @@ export const LABEL = "block text-xs font-medium text-stone-700 dark:text-stone-3
 export const ERROR_TEXT =
   "rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100";
 export const DONE_TEXT = "text-xs text-emerald-800 dark:text-emerald-300";
+
+/** A disclosure's summary: keeps its marker (no flex), 44px tall on phones. */
+export const SUMMARY = "cursor-pointer py-2.5 text-sm font-medium sm:py-1";

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AddLinkForm } from "@/components/curation/add-link-form";
 import { LinkActions } from "@/components/curation/link-actions";
 import { planNodeOptions, planTargetOptions } from "@/components/curation/options";
+import { SUMMARY } from "@/components/curation/styles";
 import { linkRecordUrl } from "@/components/curation/urls";
 import { TARGET_LABEL } from "@/components/plan/target-labels";
 import { currentEditor } from "@/lib/auth/editor";
@@ -107,9 +108,7 @@ export async function DocumentLinksPanel({ documentId, kind }: DocumentLinksPane
       )}
       {rejected.length ? (
         <details className="mt-4 border-t border-stone-200 pt-3 dark:border-stone-800">
-          <summary className="flex min-h-11 cursor-pointer items-center font-medium sm:min-h-8">
-            已驳回（{rejected.length}）
-          </summary>
+          <summary className={SUMMARY}>已驳回（{rejected.length}）</summary>
           <p className="mb-2 text-xs text-stone-600 dark:text-stone-400">读者看不到这些关联；它们保留在记录中。</p>
           <ol aria-label="已驳回的关联" className="space-y-4">
             {rejected.map(item)}

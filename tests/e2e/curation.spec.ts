@@ -36,6 +36,15 @@ async function linkedPaths(panel: Locator): Promise<Set<string>> {
   );
 }
 
+/** Signs the e2e editor in through /login, coming back to `next`. */
+async function signIn(page: Page, next: string) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("用户名").fill(E2E_EDITOR.name);
+  await page.getByLabel("密码").fill(E2E_EDITOR.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/.]/g, "\\$&")}$`));
+}
+
 test("an editor confirms, rejects and adds links; readers then see the confirmed and added ones with their history", async ({
   page,
   browser,
@@ -143,6 +152,63 @@ test("an editor confirms, rejects and adds links; readers then see the confirmed
     const missing = await anon.goto("/links/no-such-link");
     expect(missing?.status()).toBe(404);
     await expect(anon.getByRole("heading", { name: "未找到该页面" })).toBeVisible();
+  } finally {
+    await reader.close();
+  }
+});
+
+test("on a plan section an editor adds a document with a note; readers then find it under 相关发言与建议", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/plan");
+  const chapter = await page
+    .getByRole("main")
+    .locator('a[href^="/plan/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!).find((h) => /^\/plan\/[1-9]\d*$/.test(h))!);
+  await signIn(page, chapter);
+
+  // The first node of the chapter below the chapter itself, and a document it does not list yet.
+  const related = page.locator('section[aria-labelledby^="links-"]').nth(1);
+  const path = (await related.getAttribute("aria-labelledby"))!.slice("links-".length);
+  await related.locator("summary", { hasText: "添加发言/建议" }).click();
+  const form = related.getByRole("form", { name: /^添加发言\/建议：/ });
+  const listed = new Set(
+    await related
+      .locator("li a")
+      .evaluateAll((as) =>
+        as.map((a) => decodeURIComponent(a.getAttribute("href")!.split(/[?#]/)[0]!.split("/").at(-1)!)),
+      ),
+  );
+  const select = form.getByLabel("文档");
+  const documentId = (
+    await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  ).find((v) => v && !listed.has(v))!;
+  await select.selectOption(documentId);
+  const note = `e2e：从规划条目 ${path} 添加 ${Date.now()}`;
+  await form.getByLabel(/^备注/).fill(note);
+  await form.getByRole("button", { name: "添加到本条目" }).click();
+  await expect(form.getByRole("status")).toContainText("已添加。");
+  const addedId = /^\/links\/(.+)$/.exec(
+    (await form.getByRole("link", { name: "查看记录" }).getAttribute("href"))!,
+  )![1]!;
+  const item = related.locator("li").filter({ has: page.locator(`a[href="/links/${addedId}"]`) });
+  await expect(item).toContainText(`编辑确认（${E2E_EDITOR.name}）`);
+  await expect(item).toContainText(note);
+  await expectNoSeriousA11yViolations(page);
+
+  const reader = await browser.newContext({ baseURL, locale: "zh-CN" });
+  try {
+    const anon = await reader.newPage();
+    await anon.goto(chapter);
+    const readerRelated = anon.locator(`section[aria-labelledby="links-${path}"]`);
+    const readerItem = readerRelated.locator("li").filter({ has: anon.locator(`a[href="/links/${addedId}"]`) });
+    await expect(readerItem).toContainText(`编辑确认（${E2E_EDITOR.name}）`);
+    await expect(readerRelated.locator("summary", { hasText: "添加发言/建议" })).toHaveCount(0);
+    await anon.goto(`/links/${addedId}`);
+    await expect(anon.getByRole("region", { name: /^修改记录（1）$/ })).toContainText(note);
   } finally {
     await reader.close();
   }
