@@ -266,6 +266,7 @@ function ablations(cases: Case[]): void {
     ["no plan titles as context", { titleWeight: 0, contextWeight: 0 }],
     ["document similarity only", { passageWeight: 0 }],
     ["passage similarity only", { documentWeight: 0 }],
+    ["no sections ranked from their subsections", { sectionShare: -1 }],
   ];
   console.log("\nablations on the tune split (ranked top 3)            exact P@3  R@3   | lenient P@3  R@3");
   for (const [label, change] of variants) {

@@ -1,6 +1,7 @@
 /**
  * The automatic linker: which plan subsections (and sections without any), goals and targets a
- * document addresses. Pure: data in, data out.
+ * document addresses, with the sections two or more of its best subsections belong to ranked among
+ * them. Pure: data in, data out.
  *
  * Terms: the search's segmentation (jieba + the policy dictionary) and normalisation, minus
  * stop-words of policy prose (data/links/stopwords.txt); sub-words of long words and synonyms count
@@ -34,7 +35,7 @@ import { addTo, cosine, inverseDocumentFrequency, norm, tfWeight, type TermVecto
 
 export const LINKER_METHOD = "tfidf-passage-fusion";
 /** Bump when scoring changes: stored suggestions record the version that made them. */
-export const LINKER_VERSION = "1";
+export const LINKER_VERSION = "2";
 
 export interface LinkerOptions {
   roleWeights: RoleWeights;
@@ -65,6 +66,20 @@ export interface LinkerOptions {
    * matches a little (the plan's 主要目标, 指导思想) says little when one more does.
    */
   priorWeight: number;
+  /**
+   * Plan structure: a section with subsections is ranked too, scored from them — its second-best
+   * subsection's score plus `sectionShare` × the gap to its best (0: right behind its second-best
+   * subsection, as a subsection comes before its section at equal score) — so it comes among a
+   * document's first nodes only when at least two of its subsections do. Negative = no section nodes.
+   * Measured on the tune split: 0 keeps every exact hit and adds the sections the gold set names; a
+   * larger share, or a section in place of its subsections, loses exact hits.
+   */
+  sectionShare: number;
+  /**
+   * Whether a ranked section may become a link (1) or only its subsections (0). A section passes
+   * the thresholds only when its two best subsections do, which are then linked already.
+   */
+  sectionLinks: number;
   /** At most this many node links per document. */
   maxLinks: number;
   /**
@@ -114,6 +129,8 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
   passageWeight: 0.3,
   documentWeight: 1,
   priorWeight: 0.5,
+  sectionShare: 0,
+  sectionLinks: 0,
   maxLinks: 5,
   topMinScore: 0.09,
   minScore: 0.25,
@@ -174,6 +191,8 @@ export interface LinkIndex {
   normCache: Map<string, string>;
   /** Mean raw score of each candidate node over the corpus's documents. */
   prior: number[];
+  /** Sections with subsections among the candidates: the section's path and its subsections' indexes. */
+  sections: { path: string; children: number[] }[];
   /** term → [plan passage, weight] */
   postings: Map<string, [number, number][]>;
 }
@@ -186,6 +205,8 @@ interface Pair {
 
 interface ScoredNode {
   path: string;
+  /** A section scored from its subsections (see `sectionShare`). */
+  section: boolean;
   score: number;
   passageScore: number;
   documentScore: number;
@@ -195,6 +216,8 @@ interface ScoredNode {
 
 export interface RankedNode {
   path: string;
+  /** A section scored from its subsections (see `sectionShare`). */
+  section: boolean;
   score: number;
   passageScore: number;
   documentScore: number;
@@ -289,11 +312,11 @@ export function windows(text: string, minChars: number): string[] {
 }
 
 /**
- * A document links to the plan's most specific nodes: subsections, and sections without any.
- * Chapters, the preface and sections with subsections are context (their titles weigh in on their
- * subsections); a section-level view is the union of its subsections' links. Measured: ranking
- * sections beside their subsections, or putting a section in place of three of its subsections,
- * lost more exact hits than it gained on the tune split.
+ * The plan's most specific nodes are matched against a document: subsections, and sections without
+ * any. Chapters, the preface and sections with subsections are context (their titles weigh in on
+ * their subsections); a section with subsections is ranked from them (see `sectionShare`). Measured:
+ * matching such a section's own text beside its subsections', or putting a section in place of its
+ * subsections, lost more exact hits than it gained on the tune split.
  */
 function isCandidate(node: LinkPlanNode, nodes: readonly LinkPlanNode[]): boolean {
   if (node.kind !== "section" && node.kind !== "subsection") return false;
@@ -327,6 +350,7 @@ export function buildLinkIndex(
     tokenCache,
     normCache: new Map(),
     prior: [],
+    sections: [],
     postings: new Map(),
   };
 
@@ -381,6 +405,11 @@ export function buildLinkIndex(
         planParagraphId: paragraph.id,
       });
     }
+  }
+  for (const section of nodes) {
+    if (section.kind !== "section") continue;
+    const children = index.candidates.flatMap((c, i) => (parentPath(c.node.path) === section.path ? [i] : []));
+    if (children.length >= 2) index.sections.push({ path: section.path, children });
   }
   index.passages.forEach((p, k) => {
     for (const [t, w] of p.vector) index.postings.set(t, [...(index.postings.get(t) ?? []), [k, w]]);
@@ -495,7 +524,7 @@ function scoreNodes(document: LinkDocument, index: LinkIndex): ScoredNode[] {
     pairs.slice(0, options.topK).forEach((p, i) => (passageScore += p.score * options.decay ** i));
     const documentScore = cosine(whole, wholeNorm, candidate.whole.vector, candidate.whole.norm);
     const score = options.passageWeight * passageScore + options.documentWeight * documentScore;
-    return { path: candidate.node.path, score, passageScore, documentScore, pairs: pairs.slice(0, 8) };
+    return { path: candidate.node.path, section: false, score, passageScore, documentScore, pairs: pairs.slice(0, 8) };
   });
   return ranked;
 }
@@ -524,15 +553,46 @@ const PRIOR_SAMPLE = 300;
 /** How many of a ranking's first nodes get their evidence worked out (more than are ever linked). */
 const EVIDENCE_WINDOW = 12;
 
+const depth = (path: string) => path.split(".").length;
+const parentPath = (path: string) => (path.includes(".") ? path.slice(0, path.lastIndexOf(".")) : null);
+
 /**
- * Every candidate plan node, best first, with its score parts; the first few (more than are ever
- * linked) with their best passage pairs as evidence, the rest with none.
+ * A section's score from its subsections' (see `sectionShare`); its passage pairs are theirs, best
+ * first, one per document passage; its score parts are its best subsection's.
+ */
+function sectionNodes(scored: readonly ScoredNode[], index: LinkIndex): ScoredNode[] {
+  const { sectionShare } = index.options;
+  if (sectionShare < 0) return [];
+  return index.sections.flatMap(({ path, children }) => {
+    const ranked = children.map((i) => scored[i]!).sort((a, b) => b.score - a.score);
+    const [best, second] = ranked;
+    if (!best || !second || second.score <= 0) return [];
+    const seen = new Set<DocPassage>();
+    const pairs = ranked
+      .flatMap((r) => r.pairs)
+      .sort((a, b) => b.score - a.score)
+      .filter((p) => !seen.has(p.doc) && seen.add(p.doc))
+      .slice(0, 8);
+    const score = second.score + sectionShare * (best.score - second.score);
+    return [{ ...best, path, section: true, score, pairs }];
+  });
+}
+
+/**
+ * Every candidate plan node and every section with subsections, best first, with its score parts;
+ * the first few (more than are ever linked) with their best passage pairs as evidence, the rest with
+ * none.
  */
 export function rankPlanNodes(document: LinkDocument, index: LinkIndex): RankedNode[] {
   const { options } = index;
-  return scoreNodes(document, index)
-    .map((r, i) => ({ ...r, score: round(r.score - options.priorWeight * (index.prior[i] ?? 0)) }))
-    .sort((a, b) => b.score - a.score || comparePaths(a.path, b.path))
+  const scored = scoreNodes(document, index).map((r, i) => ({
+    ...r,
+    score: r.score - options.priorWeight * (index.prior[i] ?? 0),
+  }));
+  const sections = sectionNodes(scored, index);
+  return [...scored, ...sections]
+    .map((r) => ({ ...r, score: round(r.score) }))
+    .sort((a, b) => b.score - a.score || depth(b.path) - depth(a.path) || comparePaths(a.path, b.path))
     .map(({ pairs, ...r }, rank) => ({ ...r, evidence: rank < EVIDENCE_WINDOW ? evidenceOf(pairs) : [] }));
 }
 
@@ -555,6 +615,7 @@ export function bandOf(score: number, options: LinkerOptions = DEFAULT_LINKER_OP
 export function selectLinks(ranked: readonly RankedNode[], options: LinkerOptions): RankedNode[] {
   const top = ranked[0]?.score ?? 0;
   return ranked
+    .filter((r) => options.sectionLinks > 0 || !r.section)
     .filter((r, i) =>
       i === 0 ? r.score >= options.topMinScore : r.score >= options.minScore && r.score >= options.relativeMin * top,
     )

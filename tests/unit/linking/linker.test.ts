@@ -160,6 +160,50 @@ describe("scoring", () => {
   });
 });
 
+describe("plan structure", () => {
+  const both = doc("s1", "住房与公园", [
+    "建议增加保障性租赁住房供给，建设人才公寓和公租房。",
+    "建议建设城市公园和口袋公园，完善绿道系统。",
+  ]);
+  const one = doc("s2", "住房", ["建议增加保障性租赁住房供给，建设人才公寓和公租房。"]);
+
+  it("ranks a section right behind its second-best subsection, scored from its subsections", () => {
+    const index = buildLinkIndex(PLAN, [both, one]);
+    const ranked = rankPlanNodes(both, index);
+    const at = (path: string) => ranked.findIndex((r) => r.path === path);
+    const children = ranked.filter((r) => r.path.startsWith("1.1.")).sort((a, b) => b.score - a.score);
+    expect(at("1.1")).toBe(at(children[1]!.path) + 1);
+    expect(ranked[at("1.1")]!.section).toBe(true);
+    expect(ranked[at("1.1")]!.score).toBe(children[1]!.score);
+    // Its evidence is its subsections' passage pairs.
+    const below = new Set(PLAN.filter((n) => n.path.startsWith("1.1.")).flatMap((n) => n.paragraphs.map((p) => p.id)));
+    expect(ranked[at("1.1")]!.evidence.length).toBeGreaterThan(0);
+    for (const e of ranked[at("1.1")]!.evidence) expect(below.has(e.planParagraphId)).toBe(true);
+    // Chapters and sections with a single candidate subsection are never ranked.
+    expect(ranked.map((r) => r.path)).not.toContain("1");
+    expect(ranked.map((r) => r.path)).not.toContain("1.2");
+  });
+
+  it("keeps a section below the first nodes when only one of its subsections matches", () => {
+    const index = buildLinkIndex(PLAN, [both, one]);
+    const ranked = rankPlanNodes(one, index);
+    expect(ranked[0]!.path).toBe("1.1.1");
+    expect(ranked.find((r) => r.path === "1.1")?.score ?? 0).toBeLessThan(ranked[0]!.score / 2);
+    const off = buildLinkIndex(PLAN, [both, one], { ...DEFAULT_LINKER_OPTIONS, sectionShare: -1 });
+    expect(rankPlanNodes(both, off).some((r) => r.section)).toBe(false);
+  });
+
+  it("links a ranked section only when sectionLinks is on", () => {
+    const loose = { minScore: 0, relativeMin: 0, topMinScore: 0 };
+    const paths = (o: object) =>
+      linkCorpus([both, one], PLAN, o)
+        .links.filter((l) => l.documentId === "s1" && l.targetId === null)
+        .map((l) => l.planPath);
+    expect(paths(loose)).not.toContain("1.1");
+    expect(paths({ ...loose, sectionLinks: 1 })).toContain("1.1");
+  });
+});
+
 describe("thresholds", () => {
   it("gives a document on an unrelated topic no link", () => {
     const d = doc("f", "关于加强南海渔业资源保护的建议", [
