@@ -66,6 +66,10 @@ test("an editor confirms, rejects and adds links; readers then see the confirmed
   await expect(page).toHaveURL(/\/editor$/);
   await expect(page.getByRole("heading", { level: 1, name: "编辑工作台" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: /^新的机器建议（\d+）$/ })).toBeVisible();
+  // The visit is recorded (new suggestions count from it next time).
+  await expect
+    .poll(async () => (await page.context().cookies()).find((c) => c.name === "editor_last_visit")?.httpOnly)
+    .toBe(true);
   await expect(
     page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "编辑工作台" }),
   ).toBeVisible();
