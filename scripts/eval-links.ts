@@ -301,7 +301,8 @@ const targetLinks = result.links.filter((l) => l.targetId !== null);
 console.log(
   `\nlinks: ${nodeLinks.length} node links, ${targetLinks.length} goal/target links, ` +
     `${documents.filter((d) => !nodeLinks.some((l) => l.documentId === d.id)).length} documents without any; ` +
-    `thresholds: min ${options.minScore}, relative ${options.relativeMin}, ` +
+    `thresholds: top ${options.topMinScore}, min ${options.minScore}, relative ${options.relativeMin}, ` +
+    `near the top ${options.nearTopGap}, ` +
     `bands strong ≥ ${options.strongScore}, medium ≥ ${options.mediumScore}`,
 );
 console.log(

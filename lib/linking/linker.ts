@@ -35,7 +35,7 @@ import { addTo, cosine, inverseDocumentFrequency, norm, tfWeight, type TermVecto
 
 export const LINKER_METHOD = "tfidf-passage-fusion";
 /** Bump when scoring changes: stored suggestions record the version that made them. */
-export const LINKER_VERSION = "2";
+export const LINKER_VERSION = "3";
 
 export interface LinkerOptions {
   roleWeights: RoleWeights;
@@ -84,12 +84,16 @@ export interface LinkerOptions {
   maxLinks: number;
   /**
    * A document's best node is linked when its score reaches `topMinScore`; every further node needs
-   * `minScore` and `relativeMin` × the best score. The best node is nearly always right when anything
-   * is (tune split), a second or third one only when it is nearly as good.
+   * `minScore` and `relativeMin` × the best score, or `topMinScore` and a score within `nearTopGap` of
+   * the best. The best node is nearly always right when anything is (tune split), a second or third
+   * one only when it is nearly as good — for a document whose best score is low, only when it is
+   * within a small absolute distance (0.01–0.035 keep the shown links' precision ≥ 0.87 on the tune
+   * split, 0.04 does not; the middle is taken).
    */
   topMinScore: number;
   minScore: number;
   relativeMin: number;
+  nearTopGap: number;
   /** Score cut-offs of the bands 强 and 中; below `medium` (and above `minScore`) is 弱. */
   strongScore: number;
   mediumScore: number;
@@ -135,6 +139,7 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
   topMinScore: 0.09,
   minScore: 0.25,
   relativeMin: 0.7,
+  nearTopGap: 0.025,
   strongScore: 0.3,
   mediumScore: 0.2,
   targetMinScore: 0.2,
@@ -617,7 +622,10 @@ export function selectLinks(ranked: readonly RankedNode[], options: LinkerOption
   return ranked
     .filter((r) => options.sectionLinks > 0 || !r.section)
     .filter((r, i) =>
-      i === 0 ? r.score >= options.topMinScore : r.score >= options.minScore && r.score >= options.relativeMin * top,
+      i === 0
+        ? r.score >= options.topMinScore
+        : (r.score >= options.minScore && r.score >= options.relativeMin * top) ||
+          (r.score >= options.topMinScore && top - r.score <= options.nearTopGap),
     )
     .filter((r) => r.evidence.length > 0)
     .slice(0, options.maxLinks);

@@ -7,6 +7,7 @@ import {
   comparePaths,
   linkCorpus,
   rankPlanNodes,
+  selectLinks,
   stripNumber,
   windows,
 } from "@/lib/linking/linker";
@@ -211,6 +212,27 @@ describe("thresholds", () => {
       "建议完善休渔制度，加强渔船管理，推动海洋牧场建设，扶持渔民转产转业。",
     ]);
     expect(linkCorpus([d], PLAN).links).toEqual([]);
+  });
+
+  it("links a further node when it is strong enough and close to the best, or nearly tied with it", () => {
+    const evidence = [{ paragraphId: "d-p1", planParagraphId: "p-p1", terms: ["住房"], score: 0.1 }];
+    const ranked = (...scores: number[]) =>
+      scores.map((score, i) => ({
+        path: `1.1.${i + 1}`,
+        section: false,
+        score,
+        passageScore: 0,
+        documentScore: 0,
+        evidence,
+      }));
+    const o = { ...DEFAULT_LINKER_OPTIONS, topMinScore: 0.09, minScore: 0.25, relativeMin: 0.7, nearTopGap: 0.025 };
+    const kept = (...scores: number[]) => selectLinks(ranked(...scores), o).map((r) => r.score);
+    expect(kept(0.08, 0.079)).toEqual([]); // nothing above the floor of a best node
+    expect(kept(0.4, 0.3, 0.2)).toEqual([0.4, 0.3]); // 0.2 is below minScore
+    expect(kept(0.4, 0.26)).toEqual([0.4]); // above minScore, but less than 0.7 × the best
+    expect(kept(0.12, 0.1, 0.09)).toEqual([0.12, 0.1]); // low scores: only the nearly tied one
+    expect(kept(0.1, 0.085)).toEqual([0.1]); // nearly tied, but below the floor
+    expect(selectLinks(ranked(0.12, 0.1), { ...o, nearTopGap: 0 }).map((r) => r.score)).toEqual([0.12]);
   });
 
   it("keeps at most maxLinks node links per document", () => {
