@@ -45,3 +45,5 @@ export const planParagraphUrl = (path: string, n: number) => `/plan/${path.split
 /** Side by side: a document's passages and a plan node's passages, shared terms marked. */
 export const compareUrl = (documentId: string, planPath: string) =>
   `/compare?document=${encodeURIComponent(documentId)}&plan=${encodeURIComponent(planPath)}`;
+/** A link's public record: the link, its evidence and its history. */
+export const linkRecordUrl = (id: string) => `/links/${encodeURIComponent(id)}`;

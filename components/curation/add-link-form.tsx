@@ -6,7 +6,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { createLink, noteOrUndefined } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
-import { linkRecordUrl } from "./urls";
+import { linkRecordUrl } from "@/lib/urls";
 import { FIELD, LABEL, PRIMARY_BUTTON, SUMMARY } from "./styles";
 
 export interface PlanNodeOption {

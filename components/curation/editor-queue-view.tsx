@@ -8,7 +8,7 @@ import { actionLabel, formatDateTimeZh } from "./labels";
 import { LinkActions } from "./link-actions";
 import { ReattachButton } from "./reattach-button";
 import { SUMMARY } from "./styles";
-import { linkRecordUrl } from "./urls";
+import { linkRecordUrl } from "@/lib/urls";
 
 const QUOTE = "font-serif text-[0.9375rem] leading-7 text-stone-800 dark:text-stone-200";
 const CARD = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { AddDocumentForm } from "@/components/curation/add-document-form";
-import { linkRecordUrl } from "@/components/curation/urls";
 import { TARGET_LABEL } from "@/components/plan/target-labels";
 import type { PlanNodeLink } from "@/lib/data/links";
 import { DOCUMENT_KINDS, KIND_LABEL, type DocumentKind } from "@/lib/kinds";
-import { compareUrl, documentParagraphUrl, formatDateZh } from "@/lib/urls";
+import { compareUrl, documentParagraphUrl, formatDateZh, linkRecordUrl } from "@/lib/urls";
 import { BandBadge, LinkNote, LinkStatusBadge, ORPHANED_EXPLANATION } from "./link-meta";
 import { TermQuote, termNeedles } from "./term-quote";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readingTargetExists, readingTargetOf } from "@/lib/data/exists";
+import { getDb } from "@/lib/db";
 
 describe("reading targets (what the proxy checks before a page streams)", () => {
   it("reads the subject of a reading page from its path", () => {
@@ -27,5 +28,20 @@ describe("reading targets (what the proxy checks before a page streams)", () => 
     expect(await readingTargetExists({ type: "chapter", path: "4.2" })).toBe(false);
     expect(await readingTargetExists({ type: "chapter", path: "99" })).toBe(false);
     expect(await readingTargetExists({ type: "person", id: "p-nobody" })).toBe(false);
+  });
+
+  it("checks a link's record and the compare view before they stream", async () => {
+    const link = await getDb().link.findFirstOrThrow({ select: { id: true, documentId: true, planPath: true } });
+    expect(readingTargetOf(`/links/${link.id}`)).toEqual({ type: "link", id: link.id });
+    expect(await readingTargetExists({ type: "link", id: link.id })).toBe(true);
+    expect(await readingTargetExists({ type: "link", id: "no-such-link" })).toBe(false);
+    expect(await readingTargetExists({ type: "link", id: "a\u0000b" })).toBe(false);
+    const q = new URLSearchParams({ document: link.documentId, plan: link.planPath });
+    const compare = readingTargetOf("/compare", q)!;
+    expect(compare).toEqual({ type: "compare", document: link.documentId, plan: link.planPath });
+    expect(await readingTargetExists(compare)).toBe(true);
+    expect(await readingTargetExists({ type: "compare", document: link.documentId, plan: "99.9" })).toBe(false);
+    expect(await readingTargetExists({ type: "compare", document: "no-such", plan: link.planPath })).toBe(false);
+    expect(await readingTargetExists({ type: "compare", document: undefined, plan: undefined })).toBe(false);
   });
 });
