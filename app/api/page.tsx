@@ -20,43 +20,55 @@ function describeSchema(s: Parameter["schema"]): string {
   return parts.filter(Boolean).join("，");
 }
 
+interface Operation {
+  summary: string;
+  parameters: Parameter[];
+  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+  security?: unknown[];
+  responses: Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }>;
+}
+
 export default function ApiDocsPage() {
   const doc = buildOpenApi() as {
     info: { description: string };
-    paths: Record<
-      string,
-      {
-        get: {
-          summary: string;
-          parameters: Parameter[];
-          responses: Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }>;
-        };
-      }
-    >;
+    paths: Record<string, Record<string, Operation>>;
   };
+  // One section per operation: a path may answer GET to everyone and PATCH to editors.
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
   return (
     <div className="max-w-4xl">
       <PageHeader title="开放接口（JSON API v1）">
         <p className="text-stone-600 dark:text-stone-300">
-          只读接口，UTF-8 JSON。机器可读的 OpenAPI 3.1 描述：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
+          UTF-8 JSON；读取公开，写入（关联的新增与修改）仅限编辑。机器可读的 OpenAPI 3.1 描述：
+          <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
           （由接口校验所用的同一套 zod 模式生成）。
         </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">{doc.info.description}</p>
       </PageHeader>
       <div className="space-y-8">
-        {Object.entries(doc.paths).map(([path, { get }]) => (
+        {operations.map(({ path, method, op: get }) => (
           <section
-            key={path}
-            aria-labelledby={`ep-${path}`}
+            key={`${method} ${path}`}
+            aria-labelledby={`ep-${method}-${path}`}
             className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
           >
-            <h2 id={`ep-${path}`} className="font-mono text-base font-semibold">
-              GET {path}
+            <h2 id={`ep-${method}-${path}`} className="font-mono text-base font-semibold">
+              {method} {path}
             </h2>
             <p className="mt-1">{get.summary}</p>
+            {get.security ? <p className="mt-1 text-sm">仅限已登录的编辑；须从本站发出（同源请求）。</p> : null}
+            {get.requestBody ? (
+              <p className="mt-1 text-sm">
+                请求体：application/json → {get.requestBody.content["application/json"]!.schema.$ref.split("/").pop()}
+              </p>
+            ) : null}
             {get.parameters.length ? (
               <table className="mt-3 w-full text-left text-sm">
-                <caption className="sr-only">{path} 的参数</caption>
+                <caption className="sr-only">
+                  {method} {path} 的参数
+                </caption>
                 <thead>
                   <tr className="border-b border-stone-200 dark:border-stone-700">
                     <th scope="col" className="py-1 pr-3">
