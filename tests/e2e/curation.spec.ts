@@ -168,6 +168,8 @@ test("on a plan section an editor adds a document with a note; readers then find
 }) => {
   test.setTimeout(120_000);
   await page.goto("/plan");
+  // The outline streams in after the shell: wait for a chapter link before reading them.
+  await page.getByRole("main").locator('a[href^="/plan/1"]').first().waitFor();
   const chapter = await page
     .getByRole("main")
     .locator('a[href^="/plan/"]')
