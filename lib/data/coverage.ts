@@ -96,12 +96,15 @@ export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
       select: { path: true, kind: true, number: true, title: true },
       orderBy: { ordinal: "asc" },
     }),
-    // Distinct documents per node, a link to a subsection counting for its section and chapter too.
+    // Distinct documents per node: a link to 3.2.1 counts for 3.2.1, 3.2 and 3 (its path's prefixes).
     db.$queryRaw<{ path: string; kind: DocumentKind; sourceId: string; documents: number }[]>`
       WITH v AS (${visible})
-      SELECT n.path, v.kind, v."sourceId", count(DISTINCT v."documentId")::int AS documents
-      FROM v JOIN "PlanNode" n ON v."planPath" = n.path OR v."planPath" LIKE n.path || '.%'
-      GROUP BY n.path, v.kind, v."sourceId"`,
+      SELECT p.path, v.kind, v."sourceId", count(DISTINCT v."documentId")::int AS documents
+      FROM v CROSS JOIN LATERAL (
+        SELECT array_to_string((string_to_array(v."planPath", '.'))[1:k], '.') AS path
+        FROM generate_series(1, cardinality(string_to_array(v."planPath", '.'))) AS k
+      ) p
+      GROUP BY p.path, v.kind, v."sourceId"`,
     db.planTarget.findMany({
       where: { kind: { in: ["goal", "target"] } },
       select: { id: true, kind: true, text: true, planNode: { select: { path: true } } },
@@ -110,12 +113,12 @@ export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
     // A target is addressed by a link to it, or by a link whose evidence cites its paragraph.
     db.$queryRaw<{ id: string }[]>`
       WITH v AS (${visible})
-      SELECT t.id FROM "PlanTarget" t
-      WHERE EXISTS (SELECT 1 FROM v WHERE v."targetId" = t.id)
-         OR EXISTS (
-           SELECT 1 FROM v JOIN "LinkEvidence" e ON e."linkId" = v.id
-           JOIN "Paragraph" p ON p.id = e."planParagraphId"
-           WHERE p."planNodeId" = t."planNodeId" AND p.n = t."paragraphN")`,
+      SELECT v."targetId" AS id FROM v WHERE v."targetId" IS NOT NULL
+      UNION
+      SELECT t.id FROM v
+      JOIN "LinkEvidence" e ON e."linkId" = v.id
+      JOIN "Paragraph" p ON p.id = e."planParagraphId"
+      JOIN "PlanTarget" t ON t."planNodeId" = p."planNodeId" AND t."paragraphN" = p.n`,
     db.$queryRaw<{ id: string; kind: DocumentKind; title: string; sourceId: string }[]>`
       WITH v AS (${visible})
       SELECT d.id, d.kind, d.title, d."sourceId" FROM "Document" d JOIN "Source" s ON s.id = d."sourceId"
