@@ -3,6 +3,7 @@
  * presenter returns the type of its response schema, so the contract and the code cannot drift.
  */
 import type { z } from "zod";
+import { toCsv } from "../csv";
 import type { Coverage, CoverageFilter } from "../data/coverage";
 import type { LinkEventView } from "../data/curation";
 import type { LinkedDocument, LinkEvidenceView, LinkView, PlanNodeLink } from "../data/links";
@@ -137,26 +138,13 @@ export function toApiCoverage(c: Coverage, filter: CoverageFilter): ApiCoverage 
 }
 
 /**
- * One spreadsheet cell (RFC 4180). A cell that starts with = + - @, a tab or a carriage return
- * would be read as a formula by a spreadsheet: it is neutralised with a leading apostrophe.
- */
-export function csvCell(value: string | number): string {
-  const s = String(value);
-  const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
  * The coverage matrix for a spreadsheet: a BOM (so Excel reads the Chinese as UTF-8), a header
  * row, then one row per chapter and section with one column per document group and a total.
  */
 export function coverageToCsv(c: Coverage): string {
   const header = ["path", "kind", "label", ...c.columns.map((col) => `${col.sourceTitle} (${col.kind})`), "total"];
-  const lines = [header.map(csvCell).join(",")];
-  for (const r of c.rows) {
-    lines.push(
-      [r.path, r.kind, r.label, ...c.columns.map((col) => r.counts[col.key] ?? 0), r.total].map(csvCell).join(","),
-    );
-  }
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return toCsv([
+    header,
+    ...c.rows.map((r) => [r.path, r.kind, r.label, ...c.columns.map((col) => r.counts[col.key] ?? 0), r.total]),
+  ]);
 }

@@ -1,3 +1,4 @@
+import { toCsv } from "../csv";
 import type { MatchReason } from "./match";
 
 const COLUMNS = ["rank", "kind", "title", "url", "paragraph", "score", "matchedTerms", "snippet"] as const;
@@ -18,28 +19,17 @@ export interface ExportedHit {
  * matched are written as `describe` words them (the search page's wording).
  */
 export function hitsToCsv(hits: readonly ExportedHit[], origin: string, describe: (m: MatchReason) => string): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    // A leading = + - @ would be a formula in a spreadsheet: neutralise it.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [COLUMNS.join(",")];
-  hits.forEach((h, i) => {
-    lines.push(
-      [
-        i + 1,
-        h.kind,
-        h.title,
-        `${origin}${h.url}`,
-        `${origin}${h.passages[0]?.url ?? h.url}`,
-        h.score,
-        h.matches.map(describe).join("; "),
-        h.snippet.text,
-      ]
-        .map(cell)
-        .join(","),
-    );
-  });
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return toCsv([
+    COLUMNS,
+    ...hits.map((h, i) => [
+      i + 1,
+      h.kind,
+      h.title,
+      `${origin}${h.url}`,
+      `${origin}${h.passages[0]?.url ?? h.url}`,
+      h.score,
+      h.matches.map(describe).join("; "),
+      h.snippet.text,
+    ]),
+  ]);
 }

@@ -11,7 +11,7 @@ import { GET as planNodeLinksRoute } from "@/app/api/v1/plan/nodes/[path]/links/
 import { GET as linkRoute } from "@/app/api/v1/links/[id]/route";
 import { GET as coverageRoute } from "@/app/api/v1/coverage/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { csvCell } from "@/lib/api/present-links";
+import { csvCell } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { fingerprint } from "@/lib/linking/anchor";
 
