@@ -47,3 +47,17 @@ export const compareUrl = (documentId: string, planPath: string) =>
   `/compare?document=${encodeURIComponent(documentId)}&plan=${encodeURIComponent(planPath)}`;
 /** A link's public record: the link, its evidence and its history. */
 export const linkRecordUrl = (id: string) => `/links/${encodeURIComponent(id)}`;
+
+/** /coverage with its filters (defaults left out), or the same filters on the CSV export. */
+export function coverageUrl(
+  filter: { kind?: DocumentKind; source?: string; status: "visible" | "confirmed" },
+  format?: "csv",
+): string {
+  const q = new URLSearchParams();
+  if (format) q.set("format", format);
+  if (filter.kind) q.set("kind", filter.kind);
+  if (filter.source) q.set("source", filter.source);
+  if (filter.status !== "visible") q.set("status", filter.status);
+  const query = q.toString();
+  return `${format ? "/api/v1/coverage" : "/coverage"}${query ? `?${query}` : ""}`;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CoveragePage } from "@/components/coverage/coverage-page";
-import { coveragePageParams } from "@/components/coverage/coverage-params";
+import { coveragePageParams } from "@/lib/data/params";
 import { getCoverage } from "@/lib/data/coverage";
 import { listSources } from "@/lib/data/documents";
 import { flatSearchParams, type SearchParamsInput } from "@/lib/data/params";

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { CoverageGaps } from "./coverage-gaps";
 import { CoverageHeatmap } from "./coverage-heatmap";
-import { coverageQuery, type CoveragePageParams } from "./coverage-params";
+import type { CoveragePageParams } from "@/lib/data/params";
+import { coverageUrl } from "@/lib/urls";
 import { CoverageTable } from "./coverage-table";
 
 interface CoveragePageProps {
@@ -19,7 +20,7 @@ interface CoveragePageProps {
 export function CoveragePage({ coverage, params, sources }: CoveragePageProps) {
   const documents = coverage.columns.reduce((n, c) => n + c.documents, 0);
   const filtered = !!(params.kind || params.source || params.status !== "visible");
-  const csv = `/api/v1/coverage?${coverageQuery(params, { format: "csv" })}`;
+  const csv = coverageUrl(params, "csv");
   return (
     <div className="space-y-10">
       <PageHeader title="规划覆盖情况">

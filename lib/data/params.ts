@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchKindSchema } from "../kinds";
+import { documentKindSchema, searchKindSchema } from "../kinds";
 
 /**
  * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
@@ -50,3 +50,19 @@ export type SearchPageParams = z.infer<typeof searchPageParams>;
 
 /** Result groups per page of /search. */
 export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * /coverage's filters, named as /api/v1/coverage names them (kind, source, status). A bad value
+ * falls back to the default, as on the other pages; a control character never reaches the database.
+ */
+export const coveragePageParams = z.object({
+  kind: documentKindSchema.optional().catch(undefined),
+  source: z
+    .string()
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]+$/u)
+    .optional()
+    .catch(undefined),
+  status: z.enum(["visible", "confirmed"]).default("visible").catch("visible"),
+});
+export type CoveragePageParams = z.infer<typeof coveragePageParams>;
