@@ -1,13 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { createContext, use, useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { createLink, noteOrUndefined } from "./api";
-import { Feedback, type FeedbackState } from "./feedback";
-import { NOTE_MAX } from "./labels";
-import { linkRecordUrl } from "@/lib/urls";
-import { FIELD, LABEL, PRIMARY_BUTTON, SUMMARY } from "./styles";
+import { createContext, use, useId, useState, type FormEvent, type ReactNode } from "react";
+import { NoteAndSubmit, useCreateLink } from "./create-link-parts";
+import { FIELD, LABEL, SUMMARY } from "./styles";
 
 export interface DocumentOptionGroup {
   /** The kind's label (大会发言 …). */
@@ -34,35 +29,17 @@ interface AddDocumentFormProps {
 /** 添加发言/建议: an editor links a document to this plan node, with a note. */
 export function AddDocumentForm({ planPath, nodeLabel }: AddDocumentFormProps) {
   const groups = use(DocumentChoices);
-  const router = useRouter();
   const ids = { document: useId(), note: useId(), feedback: useId() };
   const [documentId, setDocumentId] = useState("");
   const [note, setNote] = useState("");
-  const [feedback, setFeedback] = useState<FeedbackState | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { feedback, added, pending, refuse, create } = useCreateLink("已添加。");
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!documentId) {
-      setAdded(null);
-      setFeedback({ error: true, text: "请选择一篇发言或建议。" });
-      return;
-    }
-    startTransition(async () => {
-      const result = await createLink({ documentId, planPath, targetId: null, note: noteOrUndefined(note) });
-      startTransition(() => {
-        if (!result.ok) {
-          setAdded(null);
-          setFeedback({ error: true, text: result.message });
-          return;
-        }
-        setAdded(result.id);
-        setFeedback({ error: false, text: "已添加。" });
-        setDocumentId("");
-        setNote("");
-        router.refresh();
-      });
+    if (!documentId) return refuse("请选择一篇发言或建议。");
+    create({ documentId, planPath, targetId: null, note }, () => {
+      setDocumentId("");
+      setNote("");
     });
   }
 
@@ -99,30 +76,17 @@ export function AddDocumentForm({ planPath, nodeLabel }: AddDocumentFormProps) {
             ))}
           </select>
         </div>
-        <div className="space-y-1">
-          <label htmlFor={ids.note} className={LABEL}>
-            备注（可选，会公开显示在记录中）
-          </label>
-          <textarea
-            id={ids.note}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            maxLength={NOTE_MAX}
-            rows={2}
-            className={FIELD}
-          />
-        </div>
-        <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-          {pending ? "正在添加……" : "添加到本条目"}
-        </button>
-        <Feedback state={feedback} id={ids.feedback}>
-          {added && !feedback?.error ? (
-            <>
-              {" "}
-              <Link href={linkRecordUrl(added)}>查看记录</Link>
-            </>
-          ) : null}
-        </Feedback>
+        <NoteAndSubmit
+          ids={ids}
+          note={note}
+          onNote={setNote}
+          rows={2}
+          pending={pending}
+          pendingText="正在添加……"
+          submitText="添加到本条目"
+          feedback={feedback}
+          added={added}
+        />
       </form>
     </details>
   );

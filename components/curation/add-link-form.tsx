@@ -1,13 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
-import { createLink, noteOrUndefined } from "./api";
-import { Feedback, type FeedbackState } from "./feedback";
-import { NOTE_MAX } from "./labels";
-import { linkRecordUrl } from "@/lib/urls";
-import { FIELD, LABEL, PRIMARY_BUTTON, SUMMARY } from "./styles";
+import { useId, useState, type FormEvent } from "react";
+import { NoteAndSubmit, useCreateLink } from "./create-link-parts";
+import { FIELD, LABEL, SUMMARY } from "./styles";
 
 export interface PlanNodeOption {
   path: string;
@@ -36,43 +31,20 @@ interface AddLinkFormProps {
 
 /** 添加关联: an editor links this document to a plan node (or one of its goals or targets), with a note. */
 export function AddLinkForm({ documentId, chapters, targets }: AddLinkFormProps) {
-  const router = useRouter();
   const ids = { node: useId(), target: useId(), note: useId(), feedback: useId() };
   const [path, setPath] = useState("");
   const [targetId, setTargetId] = useState("");
   const [note, setNote] = useState("");
-  const [feedback, setFeedback] = useState<FeedbackState | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { feedback, added, pending, refuse, create } = useCreateLink("已添加关联。");
   const nodeTargets = targets[path] ?? [];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!path) {
-      setAdded(null);
-      setFeedback({ error: true, text: "请选择一个规划条目。" });
-      return;
-    }
-    startTransition(async () => {
-      const result = await createLink({
-        documentId,
-        planPath: path,
-        targetId: targetId || null,
-        note: noteOrUndefined(note),
-      });
-      startTransition(() => {
-        if (!result.ok) {
-          setAdded(null);
-          setFeedback({ error: true, text: result.message });
-          return;
-        }
-        setAdded(result.id);
-        setFeedback({ error: false, text: "已添加关联。" });
-        setPath("");
-        setTargetId("");
-        setNote("");
-        router.refresh();
-      });
+    if (!path) return refuse("请选择一个规划条目。");
+    create({ documentId, planPath: path, targetId: targetId || null, note }, () => {
+      setPath("");
+      setTargetId("");
+      setNote("");
     });
   }
 
@@ -130,30 +102,17 @@ export function AddLinkForm({ documentId, chapters, targets }: AddLinkFormProps)
             ))}
           </select>
         </div>
-        <div className="space-y-1">
-          <label htmlFor={ids.note} className={LABEL}>
-            备注（可选，会公开显示在记录中）
-          </label>
-          <textarea
-            id={ids.note}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            maxLength={NOTE_MAX}
-            rows={3}
-            className={FIELD}
-          />
-        </div>
-        <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-          {pending ? "正在添加……" : "添加关联"}
-        </button>
-        <Feedback state={feedback} id={ids.feedback}>
-          {added && !feedback?.error ? (
-            <>
-              {" "}
-              <Link href={linkRecordUrl(added)}>查看记录</Link>
-            </>
-          ) : null}
-        </Feedback>
+        <NoteAndSubmit
+          ids={ids}
+          note={note}
+          onNote={setNote}
+          rows={3}
+          pending={pending}
+          pendingText="正在添加……"
+          submitText="添加关联"
+          feedback={feedback}
+          added={added}
+        />
       </form>
     </details>
   );
