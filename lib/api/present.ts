@@ -137,8 +137,7 @@ export function toApiSuggestions(items: readonly ApiSuggestions["items"][number]
 }
 
 /**
- * A search result. Takes any hits that carry the contract's fields (the data layer's hits carry
- * more, for the search page), so it does not depend on how the search service shapes them.
+ * A search result, from hits already presented by toApiSearchHit.
  */
 export function toApiSearchResult(result: {
   total: number;
@@ -147,17 +146,8 @@ export function toApiSearchResult(result: {
 }): ApiSearchResult {
   return {
     total: result.total,
-    hits: result.hits.map((h) => ({
-      kind: h.kind,
-      documentId: h.documentId,
-      planPath: h.planPath,
-      title: h.title,
-      url: h.url,
-      paragraphId: h.paragraphId,
-      snippet: h.snippet,
-      matchedTerms: h.matchedTerms,
-      score: h.score,
-    })),
+    // Hits arrive already in the contract's shape (toApiSearchHit): no second copy field by field.
+    hits: [...result.hits],
     facets: result.facets,
   };
 }

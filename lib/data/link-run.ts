@@ -1,7 +1,8 @@
 /**
- * The linker's run: re-anchor every link to the corpus as it is now, then — when the corpus or the
- * linker changed since the last run, or when forced — link every document again and store the
- * suggestions. Used at the end of ingest, by `npm start`, by `npm run link` and by test setups.
+ * The linker's run: when the corpus changed since the last run, re-anchor every link to the corpus
+ * as it is now; then — when the corpus or the linker changed, or when forced — link every
+ * document again and store the suggestions. Used at the end of ingest, by `npm start`, by
+ * `npm run link` and by test setups.
  */
 import { createPrismaClient } from "../infra/prisma-client";
 import { LINKER_METHOD, LINKER_VERSION, linkCorpus } from "../linking/linker";
@@ -32,16 +33,20 @@ export async function runLinker(options: {
   const log = options.log ?? (() => undefined);
   const db = createPrismaClient(options.url, 2);
   try {
-    const reanchor = await reanchorLinks(db);
+    const [stamp, last] = await Promise.all([corpusStamp(db), latestLinkRun(db)]);
+    // The corpus rows links point at change only with a source's file or parser; when neither
+    // changed since the last run, re-anchoring (a fingerprint of every paragraph) is skipped:
+    // it would cost every start seconds at a larger corpus, for nothing.
+    const corpusChanged = !last || last.corpusStamp !== stamp;
+    const reanchor =
+      corpusChanged || options.force ? await reanchorLinks(db) : { unchanged: 0, moved: 0, orphaned: 0, restored: 0 };
     if (reanchor.moved || reanchor.orphaned || reanchor.restored) {
       log(
         `Links re-anchored: ${reanchor.unchanged} unchanged, ${reanchor.moved} moved with their passages, ` +
           `${reanchor.restored} found again, ${reanchor.orphaned} orphaned (kept for an editor).`,
       );
     }
-    const [stamp, last] = await Promise.all([corpusStamp(db), latestLinkRun(db)]);
-    const current =
-      last && last.method === LINKER_METHOD && last.version === LINKER_VERSION && last.corpusStamp === stamp;
+    const current = !corpusChanged && last.method === LINKER_METHOD && last.version === LINKER_VERSION;
     const seconds = { load: 0, link: 0, save: 0 };
     if (current && !options.force) {
       return { reanchor, saved: null, documents: 0, links: 0, seconds };
