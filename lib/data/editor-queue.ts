@@ -121,29 +121,31 @@ export async function getEditorQueue(editorId: string, since: Date | null): Prom
   const docById = new Map(documents.map((d) => [d.id, d]));
   const label = new Map(nodes.map((n) => [n.path, planNodeLabel(n)]));
 
-  // Candidates come from the document the link's anchor names: the same source, the same title.
-  const orphanDocs = new Map<string, { id: string; paragraphs: { id: string; n: number; text: string }[] }>();
-  for (const l of orphanRows) {
-    const doc =
+  // Candidates come from the document the link's anchor names: the same source, the same title
+  // (resolved once per link); their paragraphs are read in one query.
+  const docOf = new Map(
+    orphanRows.map((l) => [
+      l.id,
       documents.find((d) => d.id === l.documentId && sameTitle(d.title, l.documentTitle)) ??
-      documents.find((d) => d.sourceId === l.documentSourceId && sameTitle(d.title, l.documentTitle));
-    if (doc && !orphanDocs.has(doc.id)) {
-      const paragraphs = await db.paragraph.findMany({
-        where: { documentId: doc.id },
-        select: { id: true, n: true, text: true },
-        orderBy: { n: "asc" },
-      });
-      orphanDocs.set(doc.id, { id: doc.id, paragraphs });
+        documents.find((d) => d.sourceId === l.documentSourceId && sameTitle(d.title, l.documentTitle)),
+    ]),
+  );
+  const docIds = [...new Set([...docOf.values()].flatMap((d) => (d ? [d.id] : [])))];
+  const paragraphsOf = new Map<string, { id: string; n: number; text: string }[]>();
+  if (docIds.length) {
+    const rows = await db.paragraph.findMany({
+      where: { documentId: { in: docIds } },
+      select: { id: true, n: true, text: true, documentId: true },
+      orderBy: [{ documentId: "asc" }, { n: "asc" }],
+    });
+    for (const { documentId, ...p } of rows) {
+      const list = paragraphsOf.get(documentId!) ?? paragraphsOf.set(documentId!, []).get(documentId!)!;
+      list.push(p);
     }
   }
   const orphaned = orphanRows.map((l): OrphanedLinkItem => {
-    const doc =
-      [...orphanDocs.values()].find((d) => d.id === l.documentId) ??
-      [...orphanDocs.values()].find((d) => {
-        const row = docById.get(d.id);
-        return row && row.sourceId === l.documentSourceId && sameTitle(row.title, l.documentTitle);
-      });
-    const row = doc ? docById.get(doc.id) : undefined;
+    const row = docOf.get(l.id);
+    const paragraphs = row ? (paragraphsOf.get(row.id) ?? []) : null;
     return {
       id: l.id,
       documentId: l.documentId,
@@ -158,8 +160,8 @@ export async function getEditorQueue(editorId: string, since: Date | null): Prom
         rank: e.rank,
         quote: e.paragraphQuote,
         planQuote: e.planParagraphQuote,
-        candidates: doc
-          ? anchorCandidates(e.paragraphQuote, doc.paragraphs).map((c) => ({
+        candidates: paragraphs
+          ? anchorCandidates(e.paragraphQuote, paragraphs).map((c) => ({
               paragraphId: c.item.id,
               n: c.item.n,
               text: c.item.text,
