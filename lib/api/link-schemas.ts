@@ -8,19 +8,10 @@ import { z } from "zod";
 import { LinkBand, LinkOrigin, LinkStatus, PlanNodeKind } from "../generated/prisma/enums";
 import { describeKinds, DOCUMENT_KINDS, documentKindSchema } from "../kinds";
 import type { Endpoint } from "./openapi";
+import { idParam } from "../data/params";
 import { apiSchemas, planPathParams, targetKind } from "./schemas";
 
 // ---- parameters -----------------------------------------------------------------------------
-
-/**
- * An id: bounded, and free of control characters (a NUL byte cannot even be sent to
- * PostgreSQL), so such input is a 400 rather than a database error.
- */
-const idParam = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]+$/u, "must not contain control characters");
 
 /** "true" or "false" in a query string (z.coerce.boolean would read "false" as true). */
 const flag = (defaultValue: boolean, description: string) =>

@@ -6,10 +6,11 @@ import { getDocument } from "./documents";
 import { findLink, type LinkView } from "./links";
 import { getPlanNode, type PlanNodeDetail } from "./plan";
 import { planNodeLabel } from "../urls";
+import { idParam } from "./params";
 
 /** /compare?document=…&plan=…: both required; a plan path is dotted numbers ("3", "3.4.4"). */
 export const comparePageParams = z.object({
-  document: z.string().trim().min(1).max(200),
+  document: idParam,
   plan: z.string().regex(/^\d{1,2}(\.\d{1,3}){0,4}$/),
 });
 

@@ -4,19 +4,13 @@ import { getDb } from "../db";
 import type { DocumentKind } from "../generated/prisma/enums";
 import { kindOfSegment } from "../kinds";
 import { comparePageParams } from "./compare";
-import { planChapterParams } from "./params";
+import { idParam, planChapterParams } from "./params";
 
 /**
  * /links/[id]: a link's public record. Bounded and free of control characters (PostgreSQL cannot
  * even take a NUL), so a strange id is a 404 rather than a database error; the page parses with it too.
  */
-export const linkPageParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^[^\u0000-\u001f\u007f]+$/u),
-});
+export const linkPageParams = z.object({ id: idParam });
 
 /** A reading page's subject, read from its path (and, for /compare, its query): what the proxy checks before the page streams. */
 export type ReadingTarget =

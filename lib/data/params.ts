@@ -2,6 +2,17 @@ import { z } from "zod";
 import { documentKindSchema, searchKindSchema } from "../kinds";
 
 /**
+ * An id or other short text from a URL: bounded, and free of control characters (PostgreSQL cannot
+ * even take a NUL byte), so strange input is a 4xx or a fallback rather than a database error.
+ * The one such schema for pages, the proxy and the API.
+ */
+export const idParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]+$/u, "must not contain control characters");
+
+/**
  * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
  * falling back to the default: a mistyped link should still show something useful.
  */
@@ -57,12 +68,7 @@ export const SEARCH_PAGE_SIZE = 20;
  */
 export const coveragePageParams = z.object({
   kind: documentKindSchema.optional().catch(undefined),
-  source: z
-    .string()
-    .max(200)
-    .regex(/^[^\u0000-\u001f\u007f]+$/u)
-    .optional()
-    .catch(undefined),
+  source: idParam.optional().catch(undefined),
   status: z.enum(["visible", "confirmed"]).default("visible").catch("visible"),
 });
 export type CoveragePageParams = z.infer<typeof coveragePageParams>;

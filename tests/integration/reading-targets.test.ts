@@ -43,5 +43,6 @@ describe("reading targets (what the proxy checks before a page streams)", () => 
     expect(await readingTargetExists({ type: "compare", document: link.documentId, plan: "99.9" })).toBe(false);
     expect(await readingTargetExists({ type: "compare", document: "no-such", plan: link.planPath })).toBe(false);
     expect(await readingTargetExists({ type: "compare", document: undefined, plan: undefined })).toBe(false);
+    expect(await readingTargetExists({ type: "compare", document: "a\u0000b", plan: link.planPath })).toBe(false);
   });
 });
