@@ -61,3 +61,13 @@ export function coverageUrl(
   const query = q.toString();
   return `${format ? "/api/v1/coverage" : "/coverage"}${query ? `?${query}` : ""}`;
 }
+
+/** Every topic, with counts and the attention chart. */
+export const topicsUrl = "/topics";
+/** One topic: its plan sections, documents and people. */
+export const topicUrl = (slug: string) => `/topics/${encodeURIComponent(slug)}`;
+/** The Atom feed of a topic's documents. */
+export const topicFeedUrl = (slug: string) => `${topicUrl(slug)}/feed.xml`;
+/** A kind's list filtered to one topic. */
+export const documentListTopicUrl = (kind: DocumentKind, slug: string) =>
+  `${documentListUrl(kind)}?topic=${encodeURIComponent(slug)}`;

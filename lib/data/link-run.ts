@@ -15,6 +15,7 @@ import {
   type ReanchorCounts,
   type SaveCounts,
 } from "./link-store";
+import { runTopicAssignment } from "./topics-run";
 
 export interface LinkRunReport {
   reanchor: ReanchorCounts;
@@ -49,6 +50,8 @@ export async function runLinker(options: {
     const current = !corpusChanged && last.method === LINKER_METHOD && last.version === LINKER_VERSION;
     const seconds = { load: 0, link: 0, save: 0 };
     if (current && !options.force) {
+      // Topics read the links: they follow every linker run (and run only when something changed).
+      await runTopicAssignment(db, { log });
       return { reanchor, saved: null, documents: 0, links: 0, seconds };
     }
     const startedAt = new Date();
@@ -69,6 +72,7 @@ export async function runLinker(options: {
       `  saved in ${seconds.save.toFixed(1)} s: ${saved.created} new, ${saved.updated} updated, ${saved.removed} removed; ` +
         `${saved.kept} decided by editors left as they are.`,
     );
+    await runTopicAssignment(db, { force: options.force, log });
     return { reanchor, saved, documents: input.documents.length, links: result.links.length, seconds };
   } finally {
     await db.$disconnect();
