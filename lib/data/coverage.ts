@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import { Prisma, type DocumentKind, type PlanNodeKind, type PlanTargetKind } from "../generated/prisma/client";
 import { DOCUMENT_KINDS } from "../kinds";
 import { documentUrl, planNodeLabel } from "../urls";
@@ -71,6 +72,11 @@ const columnKey = (kind: DocumentKind, sourceId: string) => `${kind}:${sourceId}
  * them in the app took most of the page's time. All values are parameters.
  */
 export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
+  return cachedGetCoverage(await generationKey(["corpus", "links"]), filter);
+}
+
+async function cachedGetCoverage(_generations: string, filter: CoverageFilter): Promise<Coverage> {
+  "use cache";
   const db = getDb();
   const kind = filter.kind ?? null;
   const source = filter.source ?? null;
@@ -173,6 +179,11 @@ export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
 
 /** The plan chapters a person's documents address, with how many of their documents each. */
 export async function listPlanChaptersForPerson(personId: string) {
+  return cachedListPlanChaptersForPerson(await generationKey(["corpus", "links"]), personId);
+}
+
+async function cachedListPlanChaptersForPerson(_generations: string, personId: string) {
+  "use cache";
   const db = getDb();
   const docs = await db.documentPerson.findMany({ where: { personId }, select: { documentId: true } });
   const links = await db.link.findMany({

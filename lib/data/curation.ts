@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { LinkStatus, Prisma } from "../generated/prisma/client";
 import { fingerprint, sameTitle } from "../linking/anchor";
+import { bumpGenerations } from "./cache-generations";
 
 export interface Editor {
   id: string;
@@ -98,6 +99,7 @@ export interface LinkPatch {
  */
 export async function updateLink(db: PrismaClient, id: string, patch: LinkPatch, editor: Editor): Promise<void> {
   await db.$transaction(async (tx) => {
+    await bumpGenerations(tx, ["links"]);
     const before = await loadForUpdate(tx, id);
     const statusChanges = patch.status !== undefined && patch.status !== before.status;
     const noteChanges = patch.note !== undefined && patch.note !== before.note;
@@ -142,6 +144,7 @@ export interface NewLink {
  */
 export async function addLink(db: PrismaClient, input: NewLink, editor: Editor): Promise<string> {
   return db.$transaction(async (tx) => {
+    await bumpGenerations(tx, ["links"]);
     const [document, node] = await Promise.all([
       tx.document.findUnique({ where: { id: input.documentId }, select: { id: true, sourceId: true, title: true } }),
       tx.planNode.findFirst({ where: { path: input.planPath }, select: { planId: true, path: true, title: true } }),
@@ -236,6 +239,7 @@ export async function reattachLink(
   note?: string | null,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    await bumpGenerations(tx, ["links"]);
     const before = await loadForUpdate(tx, id);
     const link = await tx.link.findUniqueOrThrow({
       where: { id },

@@ -10,6 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { buildSnapshot, fingerprint, reanchor, type StoredAnchor } from "../linking/anchor";
 import type { LinkDocument, LinkPlanNode, LinkerResult } from "../linking/types";
 import { planNodeLabel } from "../urls";
+import { bumpGenerations } from "./cache-generations";
 
 const paragraphSelect = { id: true, n: true, text: true, headingLevel: true } satisfies Prisma.ParagraphSelect;
 
@@ -150,6 +151,7 @@ export async function saveLinkerResult(
 
   return db.$transaction(
     async (tx) => {
+      await bumpGenerations(tx, ["links"]);
       const existing = await tx.link.findMany({
         where: { planId },
         select: {
@@ -288,6 +290,7 @@ export async function reanchorLinks(db: PrismaClient): Promise<ReanchorCounts> {
 
   await db.$transaction(
     async (tx) => {
+      await bumpGenerations(tx, ["links"]);
       for (const link of links) {
         const outcome = reanchor(link satisfies StoredAnchor, snapshot);
         if (outcome.kind === "orphaned") {

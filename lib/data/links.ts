@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import type { DocumentKind, LinkBand, LinkOrigin, PlanTargetKind, Prisma } from "../generated/prisma/client";
 import { documentUrl, formatDate, planNodeLabel } from "../urls";
 
@@ -183,11 +184,19 @@ const visible = (o: LinkListOptions): Prisma.LinkWhereInput =>
 
 /** The plan nodes and targets a document addresses, confirmed first, then by score. */
 export const listLinksForDocument = cache(
-  async (documentId: string, options: LinkListOptions = {}): Promise<LinkView[]> => {
-    const rows = await getDb().link.findMany({ where: { documentId, ...visible(options) }, select: linkSelect });
-    return (await present(rows)).sort(byStatusThenScore);
-  },
+  async (documentId: string, options: LinkListOptions = {}): Promise<LinkView[]> =>
+    cachedLinksForDocument(await generationKey(["corpus", "links"]), documentId, options),
 );
+
+async function cachedLinksForDocument(
+  _generations: string,
+  documentId: string,
+  options: LinkListOptions,
+): Promise<LinkView[]> {
+  "use cache";
+  const rows = await getDb().link.findMany({ where: { documentId, ...visible(options) }, select: linkSelect });
+  return (await present(rows)).sort(byStatusThenScore);
+}
 
 const linkedDocumentSelect = {
   id: true,
@@ -240,33 +249,44 @@ function documentOrAnchor(
  * the document it comes from. A link whose document is gone (orphaned) is listed from its anchors.
  */
 export const listLinksForPlanNode = cache(
-  async (path: string, options: LinkListOptions & { descendants?: boolean } = {}): Promise<PlanNodeLink[]> => {
-    const where: Prisma.LinkWhereInput = {
-      AND: [
-        options.descendants
-          ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] }
-          : { planPath: path },
-        visible(options),
-      ],
-    };
-    const rows = await getDb().link.findMany({ where, select: { ...linkSelect, documentSourceId: true } });
-    const [views, documents] = await Promise.all([
-      present(rows),
-      linkedDocuments([...new Set(rows.map((r) => r.documentId))]),
-    ]);
-    const sourceOf = new Map(rows.map((r) => [r.id, r]));
-    return views.sort(byStatusThenScore).map((v) => {
-      return { ...v, document: documentOrAnchor(sourceOf.get(v.id)!, documents) };
-    });
-  },
+  async (path: string, options: LinkListOptions & { descendants?: boolean } = {}): Promise<PlanNodeLink[]> =>
+    cachedLinksForPlanNode(await generationKey(["corpus", "links"]), path, options),
 );
 
-export const getLink = cache(async (id: string): Promise<PlanNodeLink | null> => {
+async function cachedLinksForPlanNode(
+  _generations: string,
+  path: string,
+  options: LinkListOptions & { descendants?: boolean },
+): Promise<PlanNodeLink[]> {
+  "use cache";
+  const where: Prisma.LinkWhereInput = {
+    AND: [
+      options.descendants ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] } : { planPath: path },
+      visible(options),
+    ],
+  };
+  const rows = await getDb().link.findMany({ where, select: { ...linkSelect, documentSourceId: true } });
+  const [views, documents] = await Promise.all([
+    present(rows),
+    linkedDocuments([...new Set(rows.map((r) => r.documentId))]),
+  ]);
+  const sourceOf = new Map(rows.map((r) => [r.id, r]));
+  return views.sort(byStatusThenScore).map((v) => {
+    return { ...v, document: documentOrAnchor(sourceOf.get(v.id)!, documents) };
+  });
+}
+
+export const getLink = cache(async (id: string): Promise<PlanNodeLink | null> =>
+  cachedLink(await generationKey(["corpus", "links"]), id),
+);
+
+async function cachedLink(_generations: string, id: string): Promise<PlanNodeLink | null> {
+  "use cache";
   const row = await getDb().link.findUnique({ where: { id }, select: { ...linkSelect, documentSourceId: true } });
   if (!row) return null;
   const [[view], documents] = await Promise.all([present([row]), linkedDocuments([row.documentId])]);
   return { ...view!, document: documentOrAnchor(row, documents) };
-});
+}
 
 /** One link between a document and a node, if any (the compare view's evidence). */
 export async function findLink(documentId: string, planPath: string): Promise<LinkView | null> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import { DOCUMENT_KINDS, type DocumentKind } from "../kinds";
 
 export interface CorpusOverview {
@@ -9,6 +10,11 @@ export interface CorpusOverview {
 
 /** Counts for the overview page (sources come from listSources). */
 export async function getCorpusOverview(): Promise<CorpusOverview> {
+  return cachedGetCorpusOverview(await generationKey(["corpus"]));
+}
+
+async function cachedGetCorpusOverview(_generations: string): Promise<CorpusOverview> {
+  "use cache";
   const db = getDb();
   const [kinds, planNodes] = await Promise.all([
     db.document.groupBy({ by: ["kind"], _count: { _all: true } }),

@@ -1,9 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import { documentUrl, formatDate } from "../urls";
 
-export const getPerson = cache(async (id: string) => {
+export const getPerson = cache(async (id: string) => cachedGetPerson(await generationKey(["corpus", "topics"]), id));
+
+async function cachedGetPerson(_generations: string, id: string) {
+  "use cache";
   const person = await getDb().person.findUnique({
     where: { id },
     select: {
@@ -41,9 +45,14 @@ export const getPerson = cache(async (id: string) => {
       date: formatDate(d.document.source.date, d.document.source.datePrecision),
     })),
   };
-});
+}
 
 export async function listPeople() {
+  return cachedListPeople(await generationKey(["corpus"]));
+}
+
+async function cachedListPeople(_generations: string) {
+  "use cache";
   const rows = await getDb().person.findMany({
     select: {
       id: true,

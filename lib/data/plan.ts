@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import type { PlanTargetKind, Prisma } from "../generated/prisma/client";
 
 export interface PlanTargetDto {
@@ -58,7 +59,10 @@ function buildTree<R extends { path: string }, N extends { children: N[] }>(rows
   return roots;
 }
 
-export const getPlanOutline = cache(async () => {
+export const getPlanOutline = cache(async () => cachedGetPlanOutline(await generationKey(["corpus"])));
+
+async function cachedGetPlanOutline(_generations: string) {
+  "use cache";
   const plan = await getDb().plan.findFirst({
     select: {
       id: true,
@@ -84,7 +88,7 @@ export const getPlanOutline = cache(async () => {
       Record<PlanTargetKind, number>
     >,
   };
-});
+}
 
 export interface PlanNodeDetail {
   path: string;
@@ -108,7 +112,12 @@ export interface PlanNodeDetail {
 }
 
 /** A node with its own paragraphs and targets; its descendants carry theirs. */
-export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | null> => {
+export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | null> =>
+  cachedGetPlanNode(await generationKey(["corpus"]), path),
+);
+
+async function cachedGetPlanNode(_generations: string, path: string): Promise<PlanNodeDetail | null> {
+  "use cache";
   const db = getDb();
   const prefix = `${path}.`;
   const rows = await db.planNode.findMany({
@@ -133,9 +142,14 @@ export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | 
   if (!rows.length || rows[0]!.path !== path) return null;
   const [root] = buildTree(rows, (r): PlanNodeDetail => ({ ...r, targets: r.targets.map(toTarget), children: [] }));
   return root ?? null;
-});
+}
 
 export async function listPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
+  return cachedListPlanTargets(await generationKey(["corpus"]), kind);
+}
+
+async function cachedListPlanTargets(_generations: string, kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
+  "use cache";
   const rows = await getDb().planTarget.findMany({
     where: { kind },
     select: targetSelect,
