@@ -7,6 +7,8 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
+      // A "use cache" read takes its cache key (`_generations`) as an argument it never reads.
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }],
       // lib/env.ts is the one reader of the environment.
       "no-restricted-syntax": [
         "error",
