@@ -44,7 +44,7 @@ export function toApiDocument(d: DocumentSummary): ApiDocument {
     date: d.date,
     source: { file: d.source.file, title: d.source.title, lineStart: d.source.lineStart, lineEnd: d.source.lineEnd },
     speakers: d.speakers.map((s) => ({ personId: s.personId, name: s.name, role: s.role, affiliation: s.affiliation })),
-    topics: d.topics.map((t) => ({ slug: t.slug, name: t.name })),
+    topics: d.topics.map((t) => ({ slug: t.slug, name: t.name, score: t.score, origin: t.origin })),
   };
 }
 
@@ -141,13 +141,17 @@ export function toApiSuggestions(items: readonly ApiSuggestions["items"][number]
  */
 export function toApiSearchResult(result: {
   total: number;
+  complete: number;
   hits: readonly ApiSearchHit[];
   facets: ApiSearchResult["facets"];
+  related: readonly string[];
 }): ApiSearchResult {
   return {
     total: result.total,
+    complete: result.complete,
     // Hits arrive already in the contract's shape (toApiSearchHit): no second copy field by field.
     hits: [...result.hits],
     facets: result.facets,
+    related: [...result.related],
   };
 }

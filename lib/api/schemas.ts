@@ -3,11 +3,16 @@
  * /api/v1/openapi.json is generated. Change a schema here and the document follows.
  */
 import { z } from "zod";
+import { idParam, textParam } from "../data/params";
+import { MATCH_VIA } from "../search/match";
+import { RELATIONS } from "../search/thesaurus";
 import { describeKinds, DOCUMENT_KINDS, documentKindSchema, SEARCH_KINDS, searchKindSchema } from "../kinds";
+import { loadTaxonomy } from "../topics/taxonomy";
 
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
 
-const id = z.string().min(1).max(200);
+/** Every text parameter goes through the one text schema (lib/data/params): no control characters, no lone surrogates. */
+const id = idParam;
 export const targetKind = z.enum(["goal", "target", "achievement"]);
 
 // ---- query and path parameters ----------------------------------------------------------
@@ -16,11 +21,18 @@ export const pageParams = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20).describe("Items per page, 1–100"),
 };
 
+/** A topic slug of the taxonomy (GET /api/v1/topics lists them); anything else is a 400. */
+export const topicSlugParam = z
+  .string()
+  .max(60)
+  .refine((s) => loadTaxonomy().some((t) => t.slug === s), { message: "unknown topic (see /api/v1/topics)" });
+
 export const documentsQuery = z
   .object({
     kind: documentKindSchema.optional().describe(describeKinds(DOCUMENT_KINDS)),
     source: id.optional().describe("Source id, e.g. daxing-cppcc-2023-speeches"),
     person: id.optional().describe("Person id"),
+    topic: topicSlugParam.optional().describe("Topic slug, e.g. ecology: only documents on this topic"),
     ...pageParams,
   })
   .strict();
@@ -45,6 +57,15 @@ export const speakerSchema = z
   .object({ personId: z.string(), name: z.string(), role: z.string().nullable(), affiliation: z.string().nullable() })
   .register(apiSchemas, { id: "Speaker" });
 
+export const documentTopicSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    score: z.number().describe("0–1: how strongly the document is on the topic (1 for an editor's own topic)"),
+    origin: z.enum(["machine", "editor"]).describe("machine: the automatic assignment; editor: added by an editor"),
+  })
+  .register(apiSchemas, { id: "DocumentTopic" });
+
 export const documentSchema = z
   .object({
     id: z.string(),
@@ -54,7 +75,9 @@ export const documentSchema = z
     date: z.string().nullable().describe("YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source"),
     source: z.object({ file: z.string(), title: z.string(), lineStart: z.number().int(), lineEnd: z.number().int() }),
     speakers: z.array(speakerSchema),
-    topics: z.array(z.object({ slug: z.string(), name: z.string() })),
+    topics: z
+      .array(documentTopicSchema)
+      .describe("The document's topics, best first: the automatic assignment with editors' decisions applied"),
   })
   .register(apiSchemas, { id: "Document" });
 
@@ -169,12 +192,7 @@ export const personSchema = z
 // ---- search -------------------------------------------------------------------------------
 export const searchQuery = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .min(1, "q must not be empty")
-      .max(2000)
-      .describe('Query: words (all must match), "exact phrase", -exclude, OR'),
+    q: textParam(2000, { min: 1, trim: true }).describe('Query: words (all must match), "exact phrase", -exclude, OR'),
     kind: searchKindSchema.optional().describe(describeKinds(SEARCH_KINDS)),
     source: id.optional().describe("Source id"),
     person: id.optional().describe("Person id"),
@@ -197,7 +215,28 @@ export const searchHitSchema = z
     url: z.string(),
     paragraphId: z.string(),
     snippet: z.object({ text: z.string(), highlights: z.array(highlightRange) }),
-    matchedTerms: z.array(z.string()),
+    matchedTerms: z.array(z.string()).describe("The query terms this hit matched in any way (kept for compatibility)"),
+    matches: z
+      .array(
+        z.object({
+          term: z.string().describe("The query term, as typed"),
+          via: z
+            .enum(MATCH_VIA)
+            .describe(
+              "text: the passages hold it; title: the title (or speakers, office) does; context: only the headings around the passages; synonym / thesaurus: an expansion of it occurs; partial: some of its words occur; feedback: found through the first results",
+            ),
+          expansion: z
+            .string()
+            .nullable()
+            .describe("What was found instead of the term: the expansion, or the words found (space-separated)"),
+          relation: z
+            .enum(RELATIONS)
+            .optional()
+            .describe("For synonym and thesaurus matches: how the expansion relates to the term"),
+        }),
+      )
+      .describe("How the hit matched, term by term"),
+    missingTerms: z.array(z.string()).describe("Query words this hit lacks (a partial match when not empty)"),
     score: z.number(),
   })
   .register(apiSchemas, { id: "SearchHit" });
@@ -206,13 +245,18 @@ const counts = z.record(z.string(), z.number().int());
 export const searchResultSchema = z
   .object({
     total: z.number().int(),
+    complete: z
+      .number()
+      .int()
+      .describe("How many of the total hold every word of the query; the rest are partial matches"),
     hits: z.array(searchHitSchema),
     facets: z.object({ kind: counts, source: counts, person: counts, year: counts }),
+    related: z.array(z.string()).describe("With no or few results: related searches (thesaurus and corpus)"),
   })
   .register(apiSchemas, { id: "SearchResult" });
 
 export const suggestQuery = z
-  .object({ q: z.string().trim().min(1).max(100).describe("What has been typed so far") })
+  .object({ q: textParam(100, { min: 1, trim: true }).describe("What has been typed so far") })
   .strict();
 export const suggestionsSchema = z
   .object({

@@ -11,9 +11,11 @@ import type { PrismaClient } from "../infra/prisma-client";
 import { planNodeAncestorIds } from "../ingest/ids";
 import type { SearchKind } from "../kinds";
 import { findRanges, snippet } from "../search/highlight";
-import { matchReasonsOf, type MatchReason } from "../search/match";
+import { matchesOf, missingTerms, type Match } from "../search/match";
 import { normalizeText } from "../search/normalize";
 import { highlightNeedles, parseQuery, type ParsedQuery } from "../search/query";
+import { FEW_RESULTS, relatedSearches } from "../search/related";
+import { thesaurus } from "../search/thesaurus";
 import {
   mergeFacets,
   searchActiveFacets,
@@ -44,8 +46,10 @@ export interface SearchHit {
   paragraphN: number;
   snippet: Snippet;
   passages: { paragraphId: string; n: number; url: string; snippet: Snippet }[];
-  /** Why it matched, term by term (the search page words these; the API lists the terms). */
-  matches: MatchReason[];
+  /** How it matched, term by term (the search page words these; the API returns them as data). */
+  matches: Match[];
+  /** The query's words this hit lacks: a partial match when not empty. */
+  missing: string[];
   score: number;
   date: string | null;
   speakers: string[];
@@ -56,8 +60,12 @@ export interface SearchHit {
 export interface SearchResult {
   query: ParsedQuery;
   total: number;
+  /** How many of the total hold every word of the query (the rest are partial matches, ranked after). */
+  complete: number;
   hits: SearchHit[];
   facets: FacetRows;
+  /** With no or few results: related searches, from the thesaurus and the passages found. */
+  related: string[];
 }
 
 export interface SearchParams {
@@ -78,11 +86,11 @@ export interface Suggestion {
 export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const empty = { kind: {}, source: {}, person: {}, year: {} };
-  if (!query.clauses.length) return { query, total: 0, hits: [], facets: empty };
+  if (!query.clauses.length) return { query, total: 0, complete: 0, hits: [], facets: empty, related: [] };
   const withFacets = params.withFacets !== false;
   // Three round trips, each as wide as it can be: the page, total and unfiltered facets in one
   // statement, beside the facets that have a filter; then passages and titles of the page.
-  const [{ total, groups, facets: groupFacets }, activeFacets] = await Promise.all([
+  const [{ total, complete, groups, facets: groupFacets }, activeFacets] = await Promise.all([
     searchGroups(db, query, params.filters, {
       offset: (params.page - 1) * params.pageSize,
       limit: params.pageSize,
@@ -141,6 +149,12 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     }));
     const top = passages[0]!;
     const speakers = doc ? doc.speakers.map((s) => s.person.name) : [];
+    const matches = matchesOf(
+      query,
+      best.map((b) => b.text),
+      doc ? [doc.title, ...speakers] : [node!.title],
+      best.map((b) => b.context),
+    );
     hits.push({
       kind: g.kind,
       documentId: doc?.id ?? null,
@@ -151,11 +165,8 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       paragraphN: top.n,
       snippet: top.snippet,
       passages,
-      matches: matchReasonsOf(
-        query,
-        best.map((b) => b.text).concat(doc ? [doc.title, ...speakers] : node!.title),
-        best.map((b) => b.context),
-      ),
+      matches,
+      missing: g.covered < query.clauses.length ? missingTerms(query, matches) : [],
       score: Math.round(g.score * 1000) / 1000,
       date: doc ? formatDate(doc.source.date, doc.source.datePrecision) : null,
       speakers,
@@ -164,7 +175,15 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
         : planNodeAncestorIds(g.gid).flatMap((id) => (nodeById.has(id) ? [planNodeLabel(nodeById.get(id)!)] : [])),
     });
   }
-  return { query, total, hits, facets };
+  const related =
+    total < FEW_RESULTS
+      ? relatedSearches(
+          query,
+          thesaurus().vocabulary(),
+          hits.flatMap((h) => h.passages.map((p) => p.snippet.text)),
+        )
+      : [];
+  return { query, total, complete, hits, facets, related };
 }
 
 /** Title, person and plan-node suggestions for the search box. */

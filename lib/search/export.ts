@@ -1,5 +1,5 @@
 import { toCsv } from "../csv";
-import type { MatchReason } from "./match";
+import type { Match } from "./match";
 
 const COLUMNS = ["rank", "kind", "title", "url", "paragraph", "score", "matchedTerms", "snippet"] as const;
 
@@ -10,7 +10,7 @@ export interface ExportedHit {
   url: string;
   passages: readonly { url: string }[];
   score: number;
-  matches: readonly MatchReason[];
+  matches: readonly Match[];
   snippet: { text: string };
 }
 
@@ -18,7 +18,7 @@ export interface ExportedHit {
  * RFC 4180 CSV with a BOM so spreadsheet programs read the Chinese correctly. The reasons a hit
  * matched are written as `describe` words them (the search page's wording).
  */
-export function hitsToCsv(hits: readonly ExportedHit[], origin: string, describe: (m: MatchReason) => string): string {
+export function hitsToCsv(hits: readonly ExportedHit[], origin: string, describe: (m: Match) => string): string {
   return toCsv([
     COLUMNS,
     ...hits.map((h, i) => [

@@ -1,52 +1,71 @@
 /**
- * Why a hit matched, as data: for each query term, where the hit's passages and title (or the
- * headings around them) hold it. The search page words these reasons for readers
- * (components/search/match-label.ts); the API lists the terms.
+ * How a hit matched, as data: for each query term, whether the hit's passages hold it, its title,
+ * only the headings around the passages, a synonym or thesaurus neighbour of it, or some of its
+ * words (a partial match). The API returns these as `matches`; the search page words them
+ * (components/search/match-label.ts). Terms a hit does not match at all are its missing terms.
  */
 import { normalizeText } from "./normalize";
-import type { ParsedQuery } from "./query";
+import type { ParsedQuery, QueryTerm } from "./query";
+import type { Relation } from "./thesaurus";
 
-export type MatchReason =
-  /** The passages or the title hold the term. */
-  | { kind: "term"; term: string }
-  /** Only the headings the passages sit under hold it (a plan node's chapter or section). */
-  | { kind: "context"; term: string }
-  /** Each of its words occurs, though not together. */
-  | { kind: "words"; term: string; words: string[] }
-  /** A synonym or abbreviation of it occurs. */
-  | { kind: "synonym"; term: string; synonym: string }
-  /** Some of its words occur. */
-  | { kind: "partial"; term: string; words: string[] };
+export const MATCH_VIA = ["text", "title", "context", "synonym", "thesaurus", "partial", "feedback"] as const;
+export type MatchVia = (typeof MATCH_VIA)[number];
+
+export interface Match {
+  /** The query term, as typed. */
+  term: string;
+  via: MatchVia;
+  /**
+   * What was found instead of the term itself: the synonym or thesaurus word, the words found
+   * (space-separated) for a term whose words occur apart or only in part; null for the term itself.
+   */
+  expansion: string | null;
+  /** For via "thesaurus" (and "synonym"): how the expansion relates to the term. */
+  relation?: Relation;
+}
+
+function termMatch(t: QueryTerm, text: string, title: string, around: string): Match | null {
+  const term = t.raw;
+  if (text.includes(t.norm)) return { term, via: "text", expansion: null };
+  if (title.includes(t.norm)) return { term, via: "title", expansion: null };
+  if (around.includes(t.norm)) return { term, via: "context", expansion: null };
+  if (!t.phrase && t.tokens.length > 1 && t.tokens.every((tok) => text.includes(tok) || title.includes(tok)))
+    return { term, via: "text", expansion: t.tokens.join(" ") };
+  const e = t.expansions.find((x) => text.includes(x.norm) || title.includes(x.norm));
+  if (e) return { term, via: e.via, expansion: e.norm, relation: e.relation };
+  const some = [...new Set([...t.parts, ...t.tokens.filter((w) => [...w].length > 1)])].filter(
+    (w) => w !== t.norm && (text.includes(w) || title.includes(w)),
+  );
+  if (some.length) return { term, via: "partial", expansion: some.join(" ") };
+  return null;
+}
 
 /**
- * Which terms (or their synonyms) the passages and title contain; a term found only in the
- * headings the passages sit under says so. Terms the hit does not contain at all are left out.
+ * How each term matched the hit's passages, title and the headings around the passages; terms
+ * not found at all are left out (see missingTerms).
  */
-export function matchReasonsOf(query: ParsedQuery, texts: string[], context: string[] = []): MatchReason[] {
-  const norm = texts.map(normalizeText).join("\n");
+export function matchesOf(
+  query: ParsedQuery,
+  texts: readonly string[],
+  title: string | readonly string[] = "",
+  context: readonly string[] = [],
+): Match[] {
+  const text = texts.map(normalizeText).join("\n");
+  const heading = (typeof title === "string" ? [title] : title).map(normalizeText).join("\n").replace(/ /g, "");
   const around = context.map(normalizeText).join("\n");
-  const out: MatchReason[] = [];
-  for (const clause of query.clauses) {
-    for (const t of clause) {
-      const term = t.raw;
-      if (norm.includes(t.norm)) out.push({ kind: "term", term });
-      else if (around.includes(t.norm)) out.push({ kind: "context", term });
-      else if (t.tokens.length > 1 && t.tokens.every((tok) => norm.includes(tok)))
-        out.push({ kind: "words", term, words: t.tokens });
-      else {
-        const syn = t.synonyms.find((s) => norm.includes(s.norm));
-        if (syn) out.push({ kind: "synonym", term, synonym: syn.norm });
-        else {
-          const some = t.tokens.filter((tok) => norm.includes(tok));
-          if (some.length) out.push({ kind: "partial", term, words: some });
-        }
-      }
-    }
-  }
-  return out;
+  return query.clauses.flat().flatMap((t) => termMatch(t, text, heading, around) ?? []);
+}
+
+/**
+ * The words of the query a hit lacks (a partial match): clauses none of whose terms matched in
+ * any way, as typed.
+ */
+export function missingTerms(query: ParsedQuery, matches: readonly Match[]): string[] {
+  const found = new Set(matches.map((m) => m.term));
+  return query.clauses.filter((c) => !c.some((t) => found.has(t.raw))).map((c) => c.map((t) => t.raw).join(" OR "));
 }
 
 /** The query terms a hit matched, as typed: what the API lists as matchedTerms. */
-export function matchedTerms(reasons: readonly MatchReason[]): string[] {
-  return reasons.map((r) => r.term);
+export function matchedTerms(matches: readonly Match[]): string[] {
+  return [...new Set(matches.map((m) => m.term))];
 }

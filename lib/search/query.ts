@@ -1,11 +1,16 @@
 /**
- * The query language: words (all must match), "exact phrase", -exclude, OR between two items.
- * Anything else — operators of other syntaxes, unbalanced quotes, emoji, very long input — is
- * read as text. Parsing never fails.
+ * The query language: words (documents with all of them first, then those with most of them),
+ * "exact phrase", -exclude, OR between two items. Anything else — operators of other syntaxes,
+ * unbalanced quotes, emoji, very long input — is read as text. Parsing never fails.
+ *
+ * Each word is also expanded, below its literal weight: to its synonyms and thesaurus neighbours
+ * (./thesaurus.ts), and to its parts (a compound typed as one word, 停车难 → 停车). A character
+ * typed alone means the word: the words in which it does not mean itself (水 in 水平) rank lower,
+ * unless it is quoted. Quoted phrases are matched exactly, with no expansion.
  */
 import { normalizeText } from "./normalize";
-import { queryTokens } from "./segment";
-import { synonymsOf } from "./synonyms";
+import { queryTokens, subWords } from "./segment";
+import { thesaurus, type Expansion } from "./thesaurus";
 
 export interface QueryTerm {
   /** As typed. */
@@ -15,8 +20,12 @@ export interface QueryTerm {
   /** Segmented words for the full-text index. */
   tokens: string[];
   phrase: boolean;
-  /** Expansions from the synonym table, ranked below the literal term. */
-  synonyms: { norm: string; tokens: string[] }[];
+  /** Synonyms and thesaurus neighbours, strongest first, ranked below the literal term. */
+  expansions: Expansion[];
+  /** The words of a compound, matched (lower still) where the whole is absent: 企业贷款难 → 企业, 贷款. */
+  parts: string[];
+  /** For one character typed alone: the words in which it does not mean itself (水平 for 水). */
+  notTheWord: string[];
 }
 
 export interface ParsedQuery {
@@ -37,13 +46,55 @@ function stripSymbols(s: string): string {
     .trim();
 }
 
+/** At most this many expansions per term: each one costs an index scan and a score per paragraph. */
+export const MAX_EXPANSIONS = 6;
+/** The thesaurus entries of a compound's words count for less than those of the whole. */
+const WORD_EXPANSION_FACTOR = 0.7;
+const MAX_PARTS = 4;
+
+/**
+ * The words of a compound worth matching alone: its content words (two characters or more), or
+ * for a single word (停车难, 养老院) the shorter words inside it.
+ */
+export function partsOf(norm: string, tokens: readonly string[]): string[] {
+  let parts = tokens.filter((t) => [...t].length >= 2 && t !== norm);
+  if (!parts.length && [...norm].length >= 3) parts = subWords(norm).filter((t) => [...t].length >= 2 && t !== norm);
+  // A part inside another part adds nothing (养老 inside 养老服务).
+  parts = [...new Set(parts)];
+  return parts.filter((p) => !parts.some((q) => q !== p && q.includes(p))).slice(0, MAX_PARTS);
+}
+
+/** Thesaurus and synonym expansions of a term and, weaker, of its words; strongest first. */
+export function expansionsOf(norm: string, tokens: readonly string[]): Expansion[] {
+  const t = thesaurus();
+  const byWord = tokens
+    .filter((w) => w !== norm)
+    .flatMap((w) => t.expand(w).map((e) => ({ ...e, weight: e.weight * WORD_EXPANSION_FACTOR })));
+  const out = new Map<string, Expansion>();
+  for (const e of [...t.expand(norm), ...byWord]) {
+    // An expansion the term contains, or one containing the term, is matched by the term already.
+    if (e.norm.includes(norm) || norm.includes(e.norm) || tokens.includes(e.norm)) continue;
+    const old = out.get(e.norm);
+    if (!old || old.weight < e.weight) out.set(e.norm, e);
+  }
+  return [...out.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_EXPANSIONS);
+}
+
 function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
   const cleaned = stripSymbols(normalizeText(raw));
   const norm = cleaned.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, "").slice(0, MAX_TERM_LENGTH);
   if (!norm) return null;
-  const tokens = queryTokens(norm).filter((t) => /^[\p{L}\p{N}.]+$/u.test(t));
-  const synonyms = phrase ? [] : synonymsOf(norm).map((s) => ({ norm: s, tokens: queryTokens(s) }));
-  return { raw, norm, tokens: tokens.length ? tokens : [norm], phrase, synonyms };
+  const words = queryTokens(norm).filter((t) => /^[\p{L}\p{N}.]+$/u.test(t));
+  const tokens = words.length ? words : [norm];
+  return {
+    raw,
+    norm,
+    tokens,
+    phrase,
+    expansions: phrase ? [] : expansionsOf(norm, tokens),
+    parts: phrase ? [] : partsOf(norm, tokens),
+    notTheWord: !phrase && [...norm].length === 1 ? thesaurus().notTheWord(norm) : [],
+  };
 }
 
 interface Lexeme {
@@ -111,14 +162,15 @@ export function parseQuery(input: string): ParsedQuery {
   return { clauses, excludes };
 }
 
-/** Every string worth highlighting for this query: terms, their words and synonyms. */
+/** Every string worth highlighting for this query: terms, their words, parts and expansions. */
 export function highlightNeedles(query: ParsedQuery): string[] {
   const needles = new Set<string>();
   for (const clause of query.clauses) {
     for (const t of clause) {
       needles.add(t.norm);
       if (!t.phrase && t.tokens.length > 1) for (const tok of t.tokens) if (tok.length > 1) needles.add(tok);
-      for (const s of t.synonyms) needles.add(s.norm);
+      for (const e of t.expansions) needles.add(e.norm);
+      for (const p of t.parts) needles.add(p);
     }
   }
   return [...needles].filter(Boolean).sort((a, b) => b.length - a.length);

@@ -67,3 +67,8 @@ export function queryTokens(text: string): string[] {
   const meaningful = tokens.filter((t) => !STOPWORDS.has(t));
   return meaningful.length ? meaningful : tokens;
 }
+
+/** The words inside a word, from search-mode segmentation (停车难 → 停车, 停车难). */
+export function subWords(text: string): string[] {
+  return clean(getJieba().cutForSearch(normalizeText(text), true));
+}

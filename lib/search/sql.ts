@@ -18,8 +18,21 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export type Predicate = { like: string } | { tsquery: string } | { char: string };
 
-/** The atomic conditions under which a paragraph matches a term (or, with synonyms, an expansion). */
-function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
+/**
+ * The index-friendly condition for "the paragraph contains this word": the trigram index from three
+ * characters on, the word's own index token for two (search-mode segmentation emits them), and
+ * one character as a substring (served by the index of each paragraph's characters).
+ */
+function containsPredicate(word: string): Predicate {
+  const tsq = [...word].length === 2 ? tsqueryFor([word], "synonym") : "";
+  return tsq ? { tsquery: tsq } : { like: likePattern(word) };
+}
+
+/**
+ * The atomic conditions under which a paragraph matches a term; with `expanded`, also its
+ * synonyms, thesaurus neighbours and the parts of a compound.
+ */
+function termPredicates(t: QueryTerm, expanded: boolean): Predicate[] {
   const out: Predicate[] = [];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
   // Substring matching backs up segmentation (unknown words, words split differently). The
@@ -28,12 +41,9 @@ function termPredicates(t: QueryTerm, withSynonyms: boolean): Predicate[] {
   if (t.phrase || !tsq || t.norm.length !== 2) out.push({ like: likePattern(t.norm) });
   // One-character words are too common as index tokens; substring matching covers them.
   if (tsq && t.norm.length > 1) out.push({ tsquery: tsq });
-  if (withSynonyms) {
-    for (const s of t.synonyms) {
-      const stsq = tsqueryFor(s.tokens, "synonym");
-      if (!stsq || s.norm.length >= 3) out.push({ like: likePattern(s.norm) });
-      if (stsq) out.push({ tsquery: stsq });
-    }
+  if (expanded) {
+    for (const e of t.expansions) out.push(containsPredicate(e.norm));
+    for (const part of t.parts) out.push(containsPredicate(part));
   }
   return out;
 }
@@ -45,28 +55,11 @@ function renderPredicate(pred: Predicate, alias: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${alias}.search @@ to_tsquery('simple', ${pred.tsquery})`;
 }
 
-function termMatch(t: QueryTerm, withSynonyms: boolean): Prisma.Sql {
+function termMatch(t: QueryTerm, expanded: boolean): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(
-    termPredicates(t, withSynonyms).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+    termPredicates(t, expanded).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
     " OR ",
   )})`;
-}
-
-/**
- * The clause that drives the candidate set: the one with the longest shortest term, as longer
- * words are rarer. (Intersecting every clause's set costs more: a common word's set is large.)
- */
-function leadClause(query: ParsedQuery): number {
-  let best = 0;
-  let bestLength = -1;
-  query.clauses.forEach((clause, i) => {
-    const length = Math.min(...clause.map((t) => t.norm.length));
-    if (length > bestLength) {
-      best = i;
-      bestLength = length;
-    }
-  });
-  return best;
 }
 
 /**
@@ -89,15 +82,14 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
 }
 
 /**
- * The lead clause as an OR of index-friendly predicates, which PostgreSQL reads with one bitmap
- * scan per predicate (a one-character substring, which no index serves, with a sequential scan
- * that can run in parallel workers). The other clauses then filter these candidates only.
+ * The candidate paragraphs: those matching any clause (a document with most of the words is a
+ * result too, ranked below those with all), as one OR of index-friendly predicates that
+ * PostgreSQL reads with one bitmap scan each.
  */
 function candidates(query: ParsedQuery): Prisma.Sql {
-  const predicates = withoutImplied(query.clauses[leadClause(query)]!.flatMap((t) => termPredicates(t, true))).map(
-    (pr) =>
-      // A one-character substring is found through the index of each paragraph's characters.
-      "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
+  const predicates = withoutImplied(query.clauses.flat().flatMap((t) => termPredicates(t, true))).map((pr) =>
+    // A one-character substring is found through the index of each paragraph's characters.
+    "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
   return Prisma.sql`(${Prisma.join(
     predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))),
@@ -105,53 +97,82 @@ function candidates(query: ParsedQuery): Prisma.Sql {
   )})`;
 }
 
-/** Relevance of a paragraph's text for one term: weighted full-text rank, substring occurrences, synonyms lower. */
+/** Occurrences of a word in the paragraph, from byte lengths (octet_length reads the length word). */
+function occurrences(word: string): Prisma.Sql {
+  return Prisma.sql`((octet_length(p."normText") - octet_length(replace(p."normText", ${word}, ''))) / octet_length(${word}))`;
+}
+
+/** 0 without an occurrence, else 0.4 + 0.1 per occurrence up to five, from one evaluation. */
+function occurrenceScore(count: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`('{0, 0.5, 0.6, 0.7, 0.8, 0.9}'::float8[])[LEAST(5, GREATEST(0, ${count})) + 1]`;
+}
+
+/** Weight of a compound's parts found where the whole is not, shared among its parts. */
+export const PART_WEIGHT = 0.5;
+/** A character found only inside words where it does not mean itself (水 in 水平). */
+const NOT_THE_WORD_SCORE = 0.1;
+
+/**
+ * Relevance of a paragraph's text for one term: weighted full-text rank and substring
+ * occurrences of the literal term, plus the best of its expansions (each at its weight).
+ */
 function termScore(t: QueryTerm): Prisma.Sql {
-  // Occurrences from byte lengths: octet_length reads the length word, where length() would
-  // count the characters of the whole paragraph, twice; occurrences > 0 is the LIKE test.
-  const occurrences = Prisma.sql`(octet_length(p."normText") - octet_length(replace(p."normText", ${t.norm}, ''))) / octet_length(${t.norm})`;
-  const parts: Prisma.Sql[] = [
-    // 0 without an occurrence, else 0.4 + 0.1 per occurrence up to five, from one evaluation.
-    Prisma.sql`('{0, 0.5, 0.6, 0.7, 0.8, 0.9}'::float8[])[LEAST(5, ${occurrences}) + 1]`,
-  ];
+  let literal: Prisma.Sql;
+  if (t.notTheWord.length) {
+    // 水 means water: occurrences inside 水平 or 水准 do not count, but still match, lowest.
+    const inside = Prisma.join(
+      t.notTheWord.map((w) => Prisma.sql`${occurrences(w)} * ${w.split(t.norm).length - 1}`),
+      " + ",
+    );
+    const own = Prisma.sql`(${occurrences(t.norm)} - (${inside}))`;
+    literal = Prisma.sql`(CASE WHEN ${own} > 0 THEN ${occurrenceScore(own)} WHEN p."normText" LIKE ${likePattern(t.norm)} THEN ${NOT_THE_WORD_SCORE}::float8 ELSE 0 END)`;
+  } else literal = occurrenceScore(occurrences(t.norm));
+  const parts: Prisma.Sql[] = [literal];
   // A one-character word is matched as a substring (see termPredicates), so occurrences and the
   // title rank it: a full-text rank would cost a call per paragraph holding the character.
   const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens);
   if (tsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`);
-  for (const s of t.synonyms) {
-    const stsq = tsqueryFor(s.tokens, "synonym");
-    parts.push(Prisma.sql`CASE WHEN p."normText" LIKE ${likePattern(s.norm)} THEN 0.25 ELSE 0 END`);
-    if (stsq)
-      parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${stsq}), 1) * 0.6`);
-  }
+  const alternatives: Prisma.Sql[] = t.expansions.map(
+    (e) => Prisma.sql`${e.weight}::float8 * ${occurrenceScore(occurrences(e.norm))}`,
+  );
+  if (alternatives.length) parts.push(Prisma.sql`GREATEST(${Prisma.join(alternatives, ", ")})`);
   return Prisma.sql`(${Prisma.join(parts, " + ")})`;
 }
 
-/** Bonus of a group whose title (with speakers and office) holds the term. */
-function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
-  const pattern = likePattern(t.norm);
-  // The title is stored segmented (words between spaces): a term is looked for with the spaces
-  // taken out, and as typed only when it has spaces of its own (which the compact form lacks).
-  return t.norm.includes(" ")
-    ? Prisma.sql`CASE WHEN ${title} LIKE ${pattern} THEN 0.8 ELSE 0 END`
-    : Prisma.sql`CASE WHEN replace(${title}, ' ', '') LIKE ${pattern} THEN 0.8 ELSE 0 END`;
+/**
+ * The score of a compound's parts found alone (企业, 贷款 for 企业贷款难): counted only for a
+ * group where the term itself (or an expansion) is absent, which then ranks after those with it.
+ */
+function partScore(t: QueryTerm): Prisma.Sql {
+  return t.parts.length
+    ? Prisma.sql`${PART_WEIGHT / t.parts.length}::float8 * (${Prisma.join(
+        t.parts.map((w) => occurrenceScore(occurrences(w))),
+        " + ",
+      )})`
+    : Prisma.sql`0::float8`;
 }
 
-/** Conditions on the paragraph itself: the non-lead clauses and the exclusions. */
-function otherClauses(query: ParsedQuery): Prisma.Sql {
-  // The lead clause is enforced by the candidate set (see candidates()).
-  const lead = leadClause(query);
-  const conditions: Prisma.Sql[] = query.clauses
-    .filter((_, i) => i !== lead)
-    .map(
-      (clause) =>
-        Prisma.sql`(${Prisma.join(
-          clause.map((t) => termMatch(t, true)),
-          " OR ",
-        )})`,
+/** Bonus of a group whose title (with speakers and office) holds the term, or less, an expansion. */
+function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
+  // The title is stored segmented (words between spaces): a term is looked for with the spaces
+  // taken out, and as typed only when it has spaces of its own (which the compact form lacks).
+  const compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
+  const scores = [Prisma.sql`CASE WHEN ${compact} LIKE ${likePattern(t.norm)} THEN 0.8 ELSE 0 END`];
+  for (const e of t.expansions)
+    scores.push(
+      Prisma.sql`CASE WHEN replace(${title}, ' ', '') LIKE ${likePattern(e.norm)} THEN ${0.8 * e.weight}::float8 ELSE 0 END`,
     );
-  for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
-  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+  return scores.length === 1 ? scores[0]! : Prisma.sql`GREATEST(${Prisma.join(scores, ", ")})`;
+}
+
+/** The paragraph holds none of the excluded terms. */
+function exclusions(query: ParsedQuery): Prisma.Sql {
+  return query.excludes.length
+    ? Prisma.join(
+        query.excludes.map((t) => Prisma.sql`NOT ${termMatch(t, false)}`),
+        " AND ",
+      )
+    : Prisma.sql`TRUE`;
 }
 
 /** Conditions on a group's document, plan and source (aliases gr, d, s of groupsCte). */
@@ -168,71 +189,111 @@ function filterConditions(filters: SearchFilters): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** A paragraph's text score: per clause, its best term. */
+/** A clause's score in a paragraph: its best term. */
+function clauseScore(clause: QueryTerm[]): Prisma.Sql {
+  return clause.length === 1
+    ? termScore(clause[0]!)
+    : Prisma.sql`GREATEST(${Prisma.join(clause.map(termScore), ", ")})`;
+}
+
+/** A clause's partial score in a paragraph: its best term's parts. */
+function clausePartScore(clause: QueryTerm[]): Prisma.Sql {
+  return clause.length === 1
+    ? partScore(clause[0]!)
+    : Prisma.sql`GREATEST(${Prisma.join(clause.map(partScore), ", ")})`;
+}
+
+/** A paragraph's text score: the sum of its clauses' scores. */
 function scoreOf(query: ParsedQuery): Prisma.Sql {
   return query.clauses.length
     ? Prisma.join(
-        query.clauses.map((c) => Prisma.sql`GREATEST(${Prisma.join(c.map(termScore), ", ")})`),
+        query.clauses.map((c) => clauseScore(c)),
         " + ",
       )
     : Prisma.sql`0`;
 }
 
+/** A clause's title score for a group: its best term. */
+function clauseTitleScore(clause: QueryTerm[], title: Prisma.Sql): Prisma.Sql {
+  return clause.length === 1
+    ? termTitleScore(clause[0]!, title)
+    : Prisma.sql`GREATEST(${Prisma.join(
+        clause.map((t) => termTitleScore(t, title)),
+        ", ",
+      )})`;
+}
+
 /**
- * A group's title score: per clause, its best term. The search title is the same on every
- * paragraph of a group, so it is tested once per group rather than once per matching paragraph.
+ * How much a group's clauses found in different paragraphs add to its best paragraph: a
+ * document that names each word somewhere is a match, but a passage that holds them together
+ * is better evidence.
  */
-function titleScoreOf(query: ParsedQuery, title: Prisma.Sql): Prisma.Sql {
-  return query.clauses.length
-    ? Prisma.join(
-        query.clauses.map(
-          (c) =>
-            Prisma.sql`GREATEST(${Prisma.join(
-              c.map((t) => termTitleScore(t, title)),
-              ", ",
-            )})`,
-        ),
-        " + ",
-      )
-    : Prisma.sql`0`;
-}
-
-/** Every clause (and no exclusion) holds for the paragraph. */
-function allClauses(query: ParsedQuery): Prisma.Sql {
-  const conditions = query.clauses.map(
-    (clause) =>
-      Prisma.sql`(${Prisma.join(
-        clause.map((t) => termMatch(t, true)),
-        " OR ",
-      )})`,
-  );
-  for (const t of query.excludes) conditions.push(Prisma.sql`NOT ${termMatch(t, false)}`);
-  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
-}
+export const SPREAD_WEIGHT = 0.5;
 
 /**
- * The matching documents and plan nodes ("groups") with their kind, source, date, score and
- * number of matching paragraphs, as a CTE body. Filters are properties of a group, so they
- * apply after grouping: the paragraph-level work stays the same and the joins see one row per
- * group, not one per paragraph.
+ * The matching documents and plan nodes ("groups") with their kind, source, date, score, number
+ * of matching paragraphs and number of the query's clauses they cover, as a CTE body. A group's
+ * clause is covered when one of its paragraphs or its title matches it (literally, by an
+ * expansion or by parts); groups covering more clauses come first (see searchGroups). Filters
+ * are properties of a group, so they apply after grouping.
  */
 function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true } = {}): Prisma.Sql {
+  const k = query.clauses.length;
+  const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
+  const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
+  const gcols = query.clauses.map((_, i) => Prisma.raw(`c${i}`));
+  const gpcols = query.clauses.map((_, i) => Prisma.raw(`pc${i}`));
+  const title = Prisma.sql`gr.title`;
   // The innermost query scores the candidates where they are read and passes on only narrow
   // rows: the wide text columns never reach the aggregate. OFFSET 0 keeps the planner from
-  // moving the scoring and clause conditions elsewhere.
+  // moving the scoring elsewhere.
+  const perClause = Prisma.join(
+    query.clauses.flatMap((c, i) =>
+      scored
+        ? [Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`, Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`]
+        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
+    ),
+    ", ",
+  );
+  const titleScores = query.clauses.map((c) => (scored ? clauseTitleScore(c, title) : Prisma.sql`0`));
+  const covered = Prisma.join(
+    query.clauses.map(
+      (_, i) => Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 OR ${titleScores[i]!} > 0 THEN 1 ELSE 0 END)`,
+    ),
+    " + ",
+  );
+  const sum = Prisma.join(
+    gcols.map((c) => Prisma.sql`gr.${c}`),
+    " + ",
+  );
+  // Parts count only where the clause itself is absent from the group.
+  const partial = Prisma.join(
+    query.clauses.map((_, i) => Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`),
+    " + ",
+  );
+  const full = Prisma.join(cols, " + ");
   return Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
            COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
-           gr.best + ${scored ? titleScoreOf(query, Prisma.sql`gr.title`) : Prisma.sql`0`} + 0.15 * LN(gr.hits) AS gscore, gr.hits
+           gr.best + ${SPREAD_WEIGHT}::float8 * (${sum} - gr.best) + ${Prisma.join(titleScores, " + ")} + ${partial}
+             + 0.15 * LN(GREATEST(1, gr.hits)) AS gscore,
+           ${covered} AS covered, gr.hits
     FROM (
       -- Grouping by the title as well does not split a group (its paragraphs share the title) and
       -- hands the title on without comparing strings, as MIN() would.
-      SELECT gid, MIN(doc_id) AS doc_id, title, MAX(score) AS best, COUNT(*)::int AS hits
+      SELECT gid, MIN(doc_id) AS doc_id, title, MAX(${full}) AS best,
+             ${Prisma.join(
+               query.clauses.flatMap((_, i) => [
+                 Prisma.sql`MAX(${cols[i]!}) AS ${gcols[i]!}`,
+                 Prisma.sql`MAX(${pcols[i]!}) AS ${gpcols[i]!}`,
+               ]),
+               ", ",
+             )}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
       FROM (
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
-               (${scored ? scoreOf(query) : Prisma.sql`0`}) AS score
+               ${perClause}
         FROM "Paragraph" p
-        WHERE ${candidates(query)} AND ${otherClauses(query)}
+        WHERE ${candidates(query)} AND ${exclusions(query)}
         OFFSET 0
       ) m
       GROUP BY gid, title
@@ -241,7 +302,7 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
     LEFT JOIN "PlanNode" pn ON gr.doc_id IS NULL AND pn.id = gr.gid
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
-    WHERE ${filterConditions(filters)}`;
+    WHERE ${filterConditions(filters)} AND ${k} > 0`;
 }
 
 export interface GroupRow {
@@ -249,6 +310,8 @@ export interface GroupRow {
   kind: SearchKind;
   score: number;
   hits: number;
+  /** How many of the query's clauses the group covers (all of them, or fewer: a partial match). */
+  covered: number;
 }
 
 export interface PassageRow {
@@ -286,43 +349,56 @@ export async function searchGroups(
   query: ParsedQuery,
   filters: SearchFilters,
   options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean },
-): Promise<{ total: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
+): Promise<{ total: number; complete: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
+  // Groups with all the words first, then those with most of them (partial matches).
   const order =
-    options.sort === "date" ? Prisma.sql`source_date DESC NULLS LAST, gscore DESC, gid` : Prisma.sql`gscore DESC, gid`;
+    options.sort === "date"
+      ? Prisma.sql`covered DESC, source_date DESC NULLS LAST, gscore DESC, gid`
+      : Prisma.sql`covered DESC, gscore DESC, gid`;
   const facetParts = options.facets
-    ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(FACETS.map(facetCounts), " UNION ALL ")}) f`
+    ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(FACETS.map(facetCounts), " UNION ALL ")}) f`
     : Prisma.empty;
   const rows = await db.$queryRaw<
     {
-      part: "page" | "total" | "facet";
+      part: "page" | "total" | "complete" | "facet";
       gid: string | null;
       kind: SearchKind | null;
       score: number | null;
       hits: number | null;
+      covered: number | null;
       facet: FacetName | null;
       key: string | null;
       n: bigint | null;
     }[]
   >`
     WITH g AS MATERIALIZED (${groupsCte(query, filters)})
-    SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
+    SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
-    UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
+    UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
+    UNION ALL SELECT 'complete', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g WHERE covered = ${query.clauses.length}
     ${facetParts}`;
   const facets: Partial<FacetRows> = {};
   for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
   return {
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
+    complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
     facets,
     groups: rows
       .filter((r) => r.part === "page")
-      .map((g) => ({ gid: g.gid!, kind: g.kind!, score: Number(g.score), hits: g.hits ?? 0 })),
+      .map((g) => ({
+        gid: g.gid!,
+        kind: g.kind!,
+        score: Number(g.score),
+        hits: g.hits ?? 0,
+        covered: Number(g.covered ?? 0),
+      })),
   };
 }
 
 /**
  * The best passages of the given groups (a page of results), best first per group: their own
- * paragraphs, scored, with no candidate search over the whole table.
+ * paragraphs that match the query (any clause, expansions and parts included), scored, with no
+ * candidate search over the whole table.
  */
 export async function searchPassages(
   db: PrismaClient,
@@ -332,7 +408,8 @@ export async function searchPassages(
 ): Promise<Map<string, PassageRow[]>> {
   const byGroup = new Map<string, PassageRow[]>();
   if (!gids.length || !query.clauses.length) return byGroup;
-  const score = scoreOf(query);
+  // Passages holding the words themselves first; those with parts only after.
+  const score = Prisma.sql`${scoreOf(query)} + 0.5 * (${Prisma.join(query.clauses.map(clausePartScore), " + ")})`;
   const rows = await db.$queryRaw<PassageRow[]>`
     SELECT gid, id, n, text, context, score FROM (
       SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, p."searchContext" AS context, (${score})::float8 AS score,
@@ -340,7 +417,7 @@ export async function searchPassages(
       -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
       -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
       FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
-      WHERE ${allClauses(query)}
+      WHERE ${candidates(query)} AND ${exclusions(query)}
     ) x WHERE rk <= ${perGroup} ORDER BY gid, rk`;
   for (const p of rows) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { ...p, score: Number(p.score) }]);
   return byGroup;

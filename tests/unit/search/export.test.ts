@@ -11,12 +11,12 @@ describe("export", () => {
           url: "/s/1",
           passages: [{ url: "/s/1#p-2" }],
           score: 1,
-          matches: [{ kind: "synonym", term: "碳", synonym: "碳排放" }],
+          matches: [{ term: "碳", via: "synonym", expansion: "碳排放" }],
           snippet: { text: "a,b" },
         },
       ],
       "http://h",
-      (m) => `${m.term}/${m.kind}`,
+      (m) => `${m.term}/${m.via}`,
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('"a,b"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightNeedles, needlesForQuery, parseQuery, tsqueryFor } from "@/lib/search/query";
+import { highlightNeedles, needlesForQuery, parseQuery, partsOf, tsqueryFor } from "@/lib/search/query";
 
 describe("query parsing", () => {
   it("reads words, phrases, exclusions and OR", () => {
@@ -8,8 +8,27 @@ describe("query parsing", () => {
     expect(q.clauses[1]![0]!.phrase).toBe(true);
     expect(q.excludes.map((t) => t.norm)).toEqual(["新国门"]);
   });
-  it("expands synonyms", () => {
-    expect(parseQuery("两区").clauses[0]![0]!.synonyms.map((s) => s.norm)).toContain("自由贸易试验区");
+  it("expands synonyms and thesaurus words, but not a quoted phrase", () => {
+    expect(parseQuery("两区").clauses[0]![0]!.expansions.map((s) => s.norm)).toContain("自由贸易试验区");
+    const jam = parseQuery("堵车").clauses[0]![0]!;
+    expect(jam.expansions[0]).toMatchObject({ norm: "交通拥堵", via: "thesaurus", relation: "synonym" });
+    const quoted = parseQuery('"堵车"').clauses[0]![0]!;
+    expect(quoted.expansions).toEqual([]);
+    expect(quoted.parts).toEqual([]);
+  });
+  it("splits a compound typed as one word into the words to match where the whole is absent", () => {
+    expect(partsOf("企业贷款难", ["企业", "贷款", "难"])).toEqual(["企业", "贷款"]);
+    expect(partsOf("药品审批", ["药品", "审批"])).toEqual(["药品", "审批"]);
+    // One word for the segmenter: the shorter words inside it.
+    expect(partsOf("停车难", ["停车难"])).toEqual(["停车"]);
+    expect(partsOf("养老院", ["养老院"])).toEqual(["养老"]);
+    expect(partsOf("教育", ["教育"])).toEqual([]);
+    expect(parseQuery("停车难").clauses[0]![0]!.parts).toEqual(["停车"]);
+  });
+  it("reads one character as the word, and a quoted one as the character anywhere", () => {
+    expect(parseQuery("水").clauses[0]![0]!.notTheWord).toEqual(expect.arrayContaining(["水平", "水准"]));
+    expect(parseQuery('"水"').clauses[0]![0]!.notTheWord).toEqual([]);
+    expect(parseQuery("水资源").clauses[0]![0]!.notTheWord).toEqual([]);
   });
   it("reads anything else as text and never fails", () => {
     expect(
@@ -34,9 +53,12 @@ describe("query parsing", () => {
     expect(tsqueryFor(["水", "来", "大兴"])).toBe("('水' & '来') | ('水' & '大兴') | ('来' & '大兴')");
     expect(tsqueryFor(["a'b", "c:*"])).toBe("'ab' & 'c'");
   });
-  it("highlights terms, their words and synonyms", () => {
+  it("highlights terms, their words, parts and expansions", () => {
     expect(highlightNeedles(parseQuery("京津冀产业"))).toEqual(
       expect.arrayContaining(["京津冀产业", "京津冀", "产业"]),
+    );
+    expect(highlightNeedles(parseQuery("堵车 停车难"))).toEqual(
+      expect.arrayContaining(["堵车", "交通拥堵", "停车难", "停车"]),
     );
   });
   it("marks a reading page with the words of the search that led there", () => {
