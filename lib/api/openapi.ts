@@ -21,6 +21,7 @@ import {
   targetsQuery,
 } from "./schemas";
 import { linkEndpoints } from "./link-schemas";
+import { topicEndpoints } from "./topic-schemas";
 
 export interface Endpoint {
   path: string;
@@ -89,6 +90,7 @@ export const endpoints: Endpoint[] = [
     response: suggestionsSchema,
   },
   ...linkEndpoints,
+  ...topicEndpoints,
 ];
 
 const ref = (schema: z.ZodType) => {

@@ -3,9 +3,11 @@ import { cache } from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../db";
+import { generationKey } from "./cached";
 import type { DocumentKind, Prisma } from "../generated/prisma/client";
 import { corpusDir } from "../infra/paths";
 import { documentUrl, formatDate } from "../urls";
+import { documentIdsOnTopic, topicCountsAmong, topicsOfDocuments, type TopicChip } from "./topics";
 
 const documentSelect = {
   id: true,
@@ -35,7 +37,8 @@ export interface DocumentSummary {
   date: string | null;
   source: { id: string; file: string; title: string; body: string; lineStart: number; lineEnd: number };
   speakers: { personId: string; name: string; role: string | null; affiliation: string | null }[];
-  topics: { slug: string; name: string }[];
+  /** The document's topics as readers see them (the machine's, with editors' decisions applied), best first. */
+  topics: TopicChip[];
 }
 
 function toSummary(d: DocumentRow): DocumentSummary {
@@ -69,16 +72,42 @@ export interface DocumentFilter {
   kind?: DocumentKind;
   source?: string;
   person?: string;
+  /** A topic slug (validated by the caller against the taxonomy). */
+  topic?: string;
   page: number;
   pageSize: number;
 }
 
-export async function listDocuments(filter: DocumentFilter) {
-  const where: Prisma.DocumentWhereInput = {
+async function documentWhere(filter: Omit<DocumentFilter, "page" | "pageSize">): Promise<Prisma.DocumentWhereInput> {
+  return {
     kind: filter.kind,
     sourceId: filter.source,
     speakers: filter.person ? { some: { personId: filter.person } } : undefined,
+    id: filter.topic ? { in: await documentIdsOnTopic(filter.topic) } : undefined,
   };
+}
+
+/** Topic slugs with how many documents each has under the other filters: the list offers only these. */
+export async function topicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">) {
+  return cachedTopicFilterCounts(await generationKey(["corpus", "topics"]), filter);
+}
+
+async function cachedTopicFilterCounts(
+  _generations: string,
+  filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">,
+) {
+  "use cache";
+  const ids = await getDb().document.findMany({ where: await documentWhere(filter), select: { id: true } });
+  return topicCountsAmong(ids.map((d) => d.id));
+}
+
+export async function listDocuments(filter: DocumentFilter) {
+  return cachedListDocuments(await generationKey(["corpus", "topics"]), filter);
+}
+
+async function cachedListDocuments(_generations: string, filter: DocumentFilter) {
+  "use cache";
+  const where = await documentWhere(filter);
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.document.findMany({
@@ -90,7 +119,12 @@ export async function listDocuments(filter: DocumentFilter) {
     }),
     db.document.count({ where }),
   ]);
-  return { items: rows.map(toSummary), total, page: filter.page, pageSize: filter.pageSize };
+  return { items: await withTopics(rows.map(toSummary)), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+async function withTopics<T extends DocumentSummary>(items: T[]): Promise<T[]> {
+  const topics = await topicsOfDocuments(items.map((d) => d.id));
+  return items.map((d) => ({ ...d, topics: topics.get(d.id) ?? [] }));
 }
 
 export interface DocumentParagraph {
@@ -109,7 +143,12 @@ export interface DocumentDetail extends DocumentSummary {
 }
 
 /** Cached per request: a page and its metadata ask for the same document. */
-export const getDocument = cache(async (id: string): Promise<DocumentDetail | null> => {
+export const getDocument = cache(async (id: string): Promise<DocumentDetail | null> =>
+  cachedGetDocument(await generationKey(["corpus", "topics"]), id),
+);
+
+async function cachedGetDocument(_generations: string, id: string): Promise<DocumentDetail | null> {
+  "use cache";
   const db = getDb();
   const doc = await db.document.findUnique({
     where: { id },
@@ -128,13 +167,14 @@ export const getDocument = cache(async (id: string): Promise<DocumentDetail | nu
   });
   const link = (s?: { id: string; kind: DocumentKind; title: string }) =>
     s ? { id: s.id, title: s.title, url: documentUrl(s.kind, s.id) } : null;
+  const [summary] = await withTopics([toSummary(doc)]);
   return {
-    ...toSummary(doc),
+    ...summary!,
     paragraphs: doc.paragraphs,
     previous: link(siblings.find((s) => s.ordinal === doc.ordinal - 1)),
     next: link(siblings.find((s) => s.ordinal === doc.ordinal + 1)),
   };
-});
+}
 
 /** The original lines a document was parsed from, read from the corpus file. */
 export async function getSourceLines(
@@ -153,6 +193,11 @@ export async function getSourceLines(
 }
 
 export async function listSources() {
+  return cachedListSources(await generationKey(["corpus"]));
+}
+
+async function cachedListSources(_generations: string) {
+  "use cache";
   const rows = await getDb().source.findMany({
     select: {
       id: true,
@@ -178,13 +223,18 @@ export async function listSources() {
 }
 
 export async function listLatestDocuments(kind: DocumentKind, take: number) {
+  return cachedListLatestDocuments(await generationKey(["corpus", "topics"]), kind, take);
+}
+
+async function cachedListLatestDocuments(_generations: string, kind: DocumentKind, take: number) {
+  "use cache";
   const rows = await getDb().document.findMany({
     where: { kind },
     select: documentSelect,
     orderBy: [{ source: { date: "desc" } }, { ordinal: "asc" }],
     take,
   });
-  return rows.map(toSummary);
+  return withTopics(rows.map(toSummary));
 }
 
 export interface DocumentChoice {
@@ -197,6 +247,11 @@ export interface DocumentChoice {
 
 /** Every document, light (no text): what an editor picks from when adding a document to a plan node. */
 export async function listDocumentChoices(): Promise<DocumentChoice[]> {
+  return cachedListDocumentChoices(await generationKey(["corpus"]));
+}
+
+async function cachedListDocumentChoices(_generations: string): Promise<DocumentChoice[]> {
+  "use cache";
   const rows = await getDb().document.findMany({
     select: {
       id: true,

@@ -55,7 +55,11 @@ export interface TopicOptions {
   nodeTitle: number;
   nodeShare: number;
   nodeContext: number;
+  /** A section is on the topics its subsections are on (a subsection dedicated to a topic is substantial). */
+  nodeChildren: number;
   nodeMin: number;
+  /** At most this many topics on a node with sections or subsections below it. */
+  maxNodeTopics: number;
 }
 
 export const DEFAULT_TOPIC_OPTIONS: TopicOptions = {
@@ -70,12 +74,14 @@ export const DEFAULT_TOPIC_OPTIONS: TopicOptions = {
   documentShare: 0.7,
   documentLinks: 0.45,
   shareFull: 0.25,
-  documentMin: 0.35,
+  documentMin: 0.45,
   maxTopics: 4,
   nodeTitle: 0.75,
   nodeShare: 0.7,
   nodeContext: 0.35,
-  nodeMin: 0.35,
+  nodeChildren: 0.6,
+  nodeMin: 0.4,
+  maxNodeTopics: 6,
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -222,16 +228,19 @@ export function assignTopics(
     passageResults.set(r.paragraph.id, r);
     if (r.topics.length) passages.set(r.paragraph.id, r.topics);
   }
-  const select = (scored: TopicScore[], min: number) =>
+  const select = (scored: TopicScore[], min: number, max = o.maxTopics) =>
     scored
       .filter((s) => s.score >= min)
       .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
-      .slice(0, o.maxTopics);
+      .slice(0, max);
 
-  // Plan nodes first: documents use the topics of the nodes they are linked to.
+  // Plan nodes first: documents use the topics of the nodes they are linked to. Deepest first, so
+  // a section reads its subsections' own evidence (title and text, not the context they get from it).
   const byPath = new Map(nodes.map((n) => [n.path, n]));
+  const depth = (p: string) => p.split(".").length;
+  const intrinsic = new Map<string, Map<string, number>>();
   const planNodes = new Map<string, TopicScore[]>();
-  for (const node of nodes) {
+  for (const node of [...nodes].sort((a, b) => depth(b.path) - depth(a.path))) {
     const own = nodeParagraphs(node, nodes);
     const results = own.map((p) => passageResults.get(p.id)!);
     const { share, best } = shares(
@@ -247,14 +256,20 @@ export function assignTopics(
       if (a) ancestors.push(a.label);
     }
     const context = titleParts(model, ancestors.join("\n"));
+    const children = nodes.filter((c) => c.path.startsWith(`${node.path}.`) && depth(c.path) === depth(node.path) + 1);
+    const mine = new Map<string, number>();
     const scored: TopicScore[] = topics.map((t) => {
       const s = share.get(t.slug) ?? 0;
       const shareStrength = maxShare ? (s / maxShare) * Math.min(1, s / o.shareFull) : 0;
-      const score = noisyOr(
-        o.nodeTitle * Math.min(1, (title.score.get(t.slug) ?? 0) / o.titleFull),
-        o.nodeShare * shareStrength,
-        o.nodeContext * Math.min(1, (context.score.get(t.slug) ?? 0) / o.titleFull),
+      const childBest = Math.max(0, ...children.map((c) => intrinsic.get(c.path)?.get(t.slug) ?? 0));
+      const titlePart = o.nodeTitle * Math.min(1, (title.score.get(t.slug) ?? 0) / o.titleFull);
+      const own = noisyOr(titlePart, o.nodeShare * shareStrength, o.nodeChildren * childBest);
+      // What a parent reads of this node: its title, and its text only when the node is all about the topic.
+      mine.set(
+        t.slug,
+        noisyOr(titlePart, s === maxShare && s >= o.shareFull ? o.nodeShare : 0, o.nodeChildren * childBest),
       );
+      const score = noisyOr(own, o.nodeContext * Math.min(1, (context.score.get(t.slug) ?? 0) / o.titleFull));
       const bodyTerms = new Map<string, number>();
       for (const r of results)
         for (const [k, v] of r.evidence.terms.get(t.slug) ?? []) bodyTerms.set(k, (bodyTerms.get(k) ?? 0) + v);
@@ -265,7 +280,8 @@ export function assignTopics(
         bestParagraphId: best.get(t.slug)?.id ?? null,
       };
     });
-    const kept = select(scored, o.nodeMin);
+    intrinsic.set(node.path, mine);
+    const kept = select(scored, o.nodeMin, children.length ? o.maxNodeTopics : o.maxTopics);
     if (kept.length) planNodes.set(node.path, kept);
   }
 

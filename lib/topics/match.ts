@@ -70,12 +70,30 @@ export function formCount(text: PreparedText, form: string): number {
   return [...form].length >= 3 ? countOccurrences(text.norm, form) : (text.words.get(form) ?? 0);
 }
 
-/** The patterns found in a passage, with their counts. */
+/**
+ * The patterns found in a passage, with their counts. A short form inside a longer form of another
+ * topic found in the same passage belongs to the longer one: 生态 in 创新生态 (science) is not
+ * ecology, 医疗 in 医疗器械 (industry) is not health care.
+ */
 export function findTerms(text: PreparedText, patterns: readonly TermPattern[]): TermHit[] {
-  const hits: TermHit[] = [];
+  const found: TermHit[] = [];
   for (const pattern of patterns) {
     const count = formCount(text, pattern.form);
-    if (count) hits.push({ pattern, count });
+    if (count) found.push({ pattern, count });
+  }
+  const long = found.filter((h) => [...h.pattern.form].length >= 3);
+  const hits: TermHit[] = [];
+  for (const h of found) {
+    const inside = long
+      .filter(
+        (l) =>
+          l.pattern.topic !== h.pattern.topic &&
+          l.pattern.form !== h.pattern.form &&
+          l.pattern.form.includes(h.pattern.form),
+      )
+      .reduce((a, l) => a + l.count * countOccurrences(l.pattern.form, h.pattern.form), 0);
+    const count = h.count - inside;
+    if (count > 0) hits.push({ pattern: h.pattern, count });
   }
   return hits;
 }
