@@ -8,6 +8,7 @@ import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
+import { TopicChips } from "@/components/topics/topic-chips";
 
 interface DocumentListPageProps {
   kind: DocumentKind;
@@ -16,15 +17,18 @@ interface DocumentListPageProps {
   result: Awaited<ReturnType<typeof listDocuments>>;
   sources: Awaited<ReturnType<typeof listSources>>;
   people: Awaited<ReturnType<typeof listPeople>>;
+  /** Topics that have documents under the other filters, with how many. */
+  topics: { slug: string; name: string; count: number }[];
 }
 
-export function DocumentListPage({ kind, params, result, sources, people }: DocumentListPageProps) {
+export function DocumentListPage({ kind, params, result, sources, people, topics }: DocumentListPageProps) {
   const kindSources = sources.filter((s) => result.total > 0 || s.documents > 0);
   const base = documentListUrl(kind);
   const href = (page: number) => {
     const q = new URLSearchParams();
     if (params.source) q.set("source", params.source);
     if (params.person) q.set("person", params.person);
+    if (params.topic) q.set("topic", params.topic);
     if (page > 1) q.set("page", String(page));
     const s = q.toString();
     return s ? `${base}?${s}` : base;
@@ -49,10 +53,17 @@ export function DocumentListPage({ kind, params, result, sources, people }: Docu
           allLabel="全部人物"
           options={people.map((p) => ({ value: p.id, label: p.name }))}
         />
+        <SelectField
+          label="主题"
+          name="topic"
+          value={params.topic}
+          allLabel="全部主题"
+          options={topics.map((t) => ({ value: t.slug, label: `${t.name}（${t.count}）` }))}
+        />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-white hover:bg-brand-800">
           筛选
         </button>
-        {params.source || params.person ? <Link href={base}>清除筛选</Link> : null}
+        {params.source || params.person || params.topic ? <Link href={base}>清除筛选</Link> : null}
       </form>
       <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">共 {result.total} 篇</p>
       {result.items.length === 0 ? (
@@ -84,6 +95,9 @@ export function DocumentListPage({ kind, params, result, sources, people }: Docu
                 </span>
                 {formatDateZh(d.date)}
               </p>
+              <div className="mt-2">
+                <TopicChips topics={d.topics} label={`《${d.title}》的主题`} />
+              </div>
             </li>
           ))}
         </ol>

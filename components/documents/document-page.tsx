@@ -9,6 +9,9 @@ import { HighlightedText } from "@/components/ui/highlighted-text";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
 import { DocumentLinksPanel } from "@/components/links/document-links-panel";
+import { DocumentTopicsPanel } from "@/components/topics/document-topics-panel";
+import { PassageTopics, TopicChips } from "@/components/topics/topic-chips";
+import type { TopicChip } from "@/lib/data/topics";
 import { CopyCitationButton } from "./copy-citation-button";
 
 function citationFor(doc: DocumentDetail, p?: DocumentParagraph) {
@@ -27,7 +30,17 @@ const headingClass: Record<number, string> = {
   4: "mt-4 font-medium",
 };
 
-function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagraph; marks: [number, number][] }) {
+function Paragraph({
+  doc,
+  p,
+  marks,
+  topics,
+}: {
+  doc: DocumentDetail;
+  p: DocumentParagraph;
+  marks: [number, number][];
+  topics: TopicChip[];
+}) {
   const anchor = `p-${p.n}`;
   const text = marks.length ? <HighlightedText text={p.text} ranges={marks} /> : p.text;
   const tools = (
@@ -40,6 +53,7 @@ function Paragraph({ doc, p, marks }: { doc: DocumentDetail; p: DocumentParagrap
         ¶{p.n}
       </a>
       <CopyCitationButton citation={citationFor(doc, p)} anchor={anchor} label={`复制第${p.n}段的引用`} />
+      <PassageTopics topics={topics} />
     </span>
   );
   if (p.headingLevel) {
@@ -69,9 +83,11 @@ interface DocumentPageProps {
   hl: DocumentPageParams["hl"];
   /** The source lines, when view is "source". */
   sourceLines: { n: number; text: string }[];
+  /** Each passage's topics (those of the document it shows evidence for), by paragraph id. */
+  passageTopics?: ReadonlyMap<string, TopicChip[]>;
 }
 
-export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) {
+export function DocumentPage({ doc, view, hl, sourceLines, passageTopics }: DocumentPageProps) {
   const needles = view === "text" ? needlesForQuery(hl) : [];
   const marks = new Map(doc.paragraphs.map((p) => [p.id, findRanges(p.text, needles)]));
   const toc = doc.paragraphs.filter((p) => p.headingLevel !== null && p.headingLevel <= 2);
@@ -95,6 +111,7 @@ export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) 
               : ""}
             {doc.source.body} · {formatDateZh(doc.date)}
           </p>
+          <TopicChips topics={doc.topics} label="本文主题" />
           <div className="flex flex-wrap gap-3 pt-1 text-sm">
             <CopyCitationButton citation={citationFor(doc)} anchor="main" label="复制全文引用" />
             {view === "source" ? (
@@ -134,7 +151,7 @@ export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) 
         ) : (
           <div className="max-w-[42em] space-y-4 font-serif text-[1.0625rem] leading-[1.9]">
             {doc.paragraphs.map((p) => (
-              <Paragraph key={p.id} doc={doc} p={p} marks={marks.get(p.id)!} />
+              <Paragraph key={p.id} doc={doc} p={p} marks={marks.get(p.id)!} topics={passageTopics?.get(p.id) ?? []} />
             ))}
           </div>
         )}
@@ -186,6 +203,7 @@ export function DocumentPage({ doc, view, hl, sourceLines }: DocumentPageProps) 
             <p>{doc.authoringOffice}</p>
           </section>
         ) : null}
+        <DocumentTopicsPanel documentId={doc.id} kind={doc.kind} />
         <DocumentLinksPanel documentId={doc.id} kind={doc.kind} />
         {toc.length ? (
           <nav
