@@ -2,28 +2,64 @@ import { z } from "zod";
 import { documentKindSchema, searchKindSchema } from "../kinds";
 
 /**
- * An id or other short text from a URL: bounded, and free of control characters (PostgreSQL cannot
- * even take a NUL byte), so strange input is a 4xx or a fallback rather than a database error.
- * The one such schema for pages, the proxy and the API.
+ * Control characters (C0, DEL, C1) and unpaired UTF-16 surrogates. PostgreSQL cannot even take a
+ * NUL byte, and a lone surrogate cannot be encoded as UTF-8 at all: both would be a database error
+ * (a 500) instead of an answer about the input.
  */
-export const idParam = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]+$/u, "must not contain control characters");
+const CLEAN_TEXT = /^[^\p{Cc}\p{Cs}]*$/u;
+
+/** Whether text from a request can go to the database as it is (no control characters, no lone surrogates). */
+export const isCleanText = (s: string) => CLEAN_TEXT.test(s);
+
+/**
+ * The one schema for text from a URL or a request body (query and path parameters, ids): bounded,
+ * free of control characters and lone surrogates, so strange input is a 4xx or a fallback rather
+ * than a database error. `trim` trims before the length checks (a search box's text).
+ */
+export function textParam(max: number, { min = 0, trim = false }: { min?: number; trim?: boolean } = {}) {
+  const base = trim ? z.string().trim() : z.string();
+  return base
+    .min(min, min === 1 ? "must not be empty" : undefined)
+    .max(max)
+    .regex(CLEAN_TEXT, "must not contain control characters or unpaired surrogates");
+}
+
+/** An id or other short text from a URL. The one such schema for pages, the proxy and the API. */
+export const idParam = textParam(200, { min: 1 });
+
+/**
+ * A page's [id] path segment (Next hands it over percent-encoded), decoded and checked: null when
+ * it does not decode or is no id, and the page answers notFound() instead of failing.
+ */
+export function idFromSegment(segment: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const parsed = idParam.safeParse(decoded);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
  * falling back to the default: a mistyped link should still show something useful.
  */
 export const listPageParams = z.object({
-  source: z.string().max(200).optional().catch(undefined),
-  person: z.string().max(200).optional().catch(undefined),
+  source: idParam.optional().catch(undefined),
+  person: idParam.optional().catch(undefined),
+  /** A topic slug; one the taxonomy does not have is dropped by the page (app/_lib/document-routes.tsx). */
+  topic: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 /** ?hl= on a reading page: the search whose words are marked (as typed in the search box). */
-const highlightParam = z.string().trim().max(200).optional().catch(undefined);
+const highlightParam = textParam(200, { trim: true }).optional().catch(undefined);
 
 export const documentPageParams = z.object({
   view: z.enum(["text", "source"]).default("text").catch("text"),
@@ -49,10 +85,10 @@ export async function flatSearchParams(input: SearchParamsInput): Promise<Record
 }
 
 export const searchPageParams = z.object({
-  q: z.string().trim().max(2000).default("").catch(""),
+  q: textParam(2000, { trim: true }).default("").catch(""),
   kind: searchKindSchema.optional().catch(undefined),
-  source: z.string().max(200).optional().catch(undefined),
-  person: z.string().max(200).optional().catch(undefined),
+  source: idParam.optional().catch(undefined),
+  person: idParam.optional().catch(undefined),
   year: z.coerce.number().int().min(1949).max(2100).optional().catch(undefined),
   sort: z.enum(["relevance", "date"]).default("relevance").catch("relevance"),
   page: z.coerce.number().int().min(1).max(500).default(1).catch(1),
