@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import { Prisma, type DocumentKind, type PlanNodeKind, type PlanTargetKind } from "../generated/prisma/client";
 import { DOCUMENT_KINDS } from "../kinds";
 import { documentUrl, planNodeLabel } from "../urls";
@@ -72,11 +72,10 @@ const columnKey = (kind: DocumentKind, sourceId: string) => `${kind}:${sourceId}
  * them in the app took most of the page's time. All values are parameters.
  */
 export async function getCoverage(filter: CoverageFilter): Promise<Coverage> {
-  return cachedGetCoverage(await generationKey(["corpus", "links"]), filter);
+  return readThrough("getCoverage", ["corpus", "links"], loadCoverage, filter);
 }
 
-async function cachedGetCoverage(_generations: string, filter: CoverageFilter): Promise<Coverage> {
-  "use cache";
+async function loadCoverage(filter: CoverageFilter): Promise<Coverage> {
   const db = getDb();
   const kind = filter.kind ?? null;
   const source = filter.source ?? null;
@@ -179,11 +178,10 @@ async function cachedGetCoverage(_generations: string, filter: CoverageFilter): 
 
 /** The plan chapters a person's documents address, with how many of their documents each. */
 export async function listPlanChaptersForPerson(personId: string) {
-  return cachedListPlanChaptersForPerson(await generationKey(["corpus", "links"]), personId);
+  return readThrough("listPlanChaptersForPerson", ["corpus", "links"], loadPlanChaptersForPerson, personId);
 }
 
-async function cachedListPlanChaptersForPerson(_generations: string, personId: string) {
-  "use cache";
+async function loadPlanChaptersForPerson(personId: string) {
   const db = getDb();
   const docs = await db.documentPerson.findMany({ where: { personId }, select: { documentId: true } });
   const links = await db.link.findMany({

@@ -3,7 +3,7 @@ import { cache } from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import type { DocumentKind, Prisma } from "../generated/prisma/client";
 import { corpusDir } from "../infra/paths";
 import { documentUrl, formatDate } from "../urls";
@@ -89,24 +89,19 @@ async function documentWhere(filter: Omit<DocumentFilter, "page" | "pageSize">):
 
 /** Topic slugs with how many documents each has under the other filters: the list offers only these. */
 export async function topicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">) {
-  return cachedTopicFilterCounts(await generationKey(["corpus", "topics"]), filter);
+  return readThrough("topicFilterCounts", ["corpus", "topics"], loadTopicFilterCounts, filter);
 }
 
-async function cachedTopicFilterCounts(
-  _generations: string,
-  filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">,
-) {
-  "use cache";
+async function loadTopicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">) {
   const ids = await getDb().document.findMany({ where: await documentWhere(filter), select: { id: true } });
   return topicCountsAmong(ids.map((d) => d.id));
 }
 
 export async function listDocuments(filter: DocumentFilter) {
-  return cachedListDocuments(await generationKey(["corpus", "topics"]), filter);
+  return readThrough("listDocuments", ["corpus", "topics"], loadDocuments, filter);
 }
 
-async function cachedListDocuments(_generations: string, filter: DocumentFilter) {
-  "use cache";
+async function loadDocuments(filter: DocumentFilter) {
   const where = await documentWhere(filter);
   const db = getDb();
   const [rows, total] = await Promise.all([
@@ -144,11 +139,10 @@ export interface DocumentDetail extends DocumentSummary {
 
 /** Cached per request: a page and its metadata ask for the same document. */
 export const getDocument = cache(async (id: string): Promise<DocumentDetail | null> =>
-  cachedGetDocument(await generationKey(["corpus", "topics"]), id),
+  readThrough("getDocument", ["corpus", "topics"], loadDocument, id),
 );
 
-async function cachedGetDocument(_generations: string, id: string): Promise<DocumentDetail | null> {
-  "use cache";
+async function loadDocument(id: string): Promise<DocumentDetail | null> {
   const db = getDb();
   const doc = await db.document.findUnique({
     where: { id },
@@ -193,11 +187,10 @@ export async function getSourceLines(
 }
 
 export async function listSources() {
-  return cachedListSources(await generationKey(["corpus"]));
+  return readThrough("listSources", ["corpus"], loadSources);
 }
 
-async function cachedListSources(_generations: string) {
-  "use cache";
+async function loadSources() {
   const rows = await getDb().source.findMany({
     select: {
       id: true,
@@ -223,11 +216,10 @@ async function cachedListSources(_generations: string) {
 }
 
 export async function listLatestDocuments(kind: DocumentKind, take: number) {
-  return cachedListLatestDocuments(await generationKey(["corpus", "topics"]), kind, take);
+  return readThrough("listLatestDocuments", ["corpus", "topics"], loadLatestDocuments, kind, take);
 }
 
-async function cachedListLatestDocuments(_generations: string, kind: DocumentKind, take: number) {
-  "use cache";
+async function loadLatestDocuments(kind: DocumentKind, take: number) {
   const rows = await getDb().document.findMany({
     where: { kind },
     select: documentSelect,
@@ -247,11 +239,10 @@ export interface DocumentChoice {
 
 /** Every document, light (no text): what an editor picks from when adding a document to a plan node. */
 export async function listDocumentChoices(): Promise<DocumentChoice[]> {
-  return cachedListDocumentChoices(await generationKey(["corpus"]));
+  return readThrough("listDocumentChoices", ["corpus"], loadDocumentChoices);
 }
 
-async function cachedListDocumentChoices(_generations: string): Promise<DocumentChoice[]> {
-  "use cache";
+async function loadDocumentChoices(): Promise<DocumentChoice[]> {
   const rows = await getDb().document.findMany({
     select: {
       id: true,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import type { DocumentKind, LinkBand, LinkOrigin, PlanTargetKind, Prisma } from "../generated/prisma/client";
 import { documentUrl, formatDate, planNodeLabel } from "../urls";
 
@@ -185,15 +185,10 @@ const visible = (o: LinkListOptions): Prisma.LinkWhereInput =>
 /** The plan nodes and targets a document addresses, confirmed first, then by score. */
 export const listLinksForDocument = cache(
   async (documentId: string, options: LinkListOptions = {}): Promise<LinkView[]> =>
-    cachedLinksForDocument(await generationKey(["corpus", "links"]), documentId, options),
+    readThrough("linksForDocument", ["corpus", "links"], loadLinksForDocument, documentId, options),
 );
 
-async function cachedLinksForDocument(
-  _generations: string,
-  documentId: string,
-  options: LinkListOptions,
-): Promise<LinkView[]> {
-  "use cache";
+async function loadLinksForDocument(documentId: string, options: LinkListOptions): Promise<LinkView[]> {
   const rows = await getDb().link.findMany({ where: { documentId, ...visible(options) }, select: linkSelect });
   return (await present(rows)).sort(byStatusThenScore);
 }
@@ -250,15 +245,13 @@ function documentOrAnchor(
  */
 export const listLinksForPlanNode = cache(
   async (path: string, options: LinkListOptions & { descendants?: boolean } = {}): Promise<PlanNodeLink[]> =>
-    cachedLinksForPlanNode(await generationKey(["corpus", "links"]), path, options),
+    readThrough("linksForPlanNode", ["corpus", "links"], loadLinksForPlanNode, path, options),
 );
 
-async function cachedLinksForPlanNode(
-  _generations: string,
+async function loadLinksForPlanNode(
   path: string,
   options: LinkListOptions & { descendants?: boolean },
 ): Promise<PlanNodeLink[]> {
-  "use cache";
   const where: Prisma.LinkWhereInput = {
     AND: [
       options.descendants ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] } : { planPath: path },
@@ -277,11 +270,10 @@ async function cachedLinksForPlanNode(
 }
 
 export const getLink = cache(async (id: string): Promise<PlanNodeLink | null> =>
-  cachedLink(await generationKey(["corpus", "links"]), id),
+  readThrough("link", ["corpus", "links"], loadLink, id),
 );
 
-async function cachedLink(_generations: string, id: string): Promise<PlanNodeLink | null> {
-  "use cache";
+async function loadLink(id: string): Promise<PlanNodeLink | null> {
   const row = await getDb().link.findUnique({ where: { id }, select: { ...linkSelect, documentSourceId: true } });
   if (!row) return null;
   const [[view], documents] = await Promise.all([present([row]), linkedDocuments([row.documentId])]);

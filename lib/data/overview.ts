@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import { DOCUMENT_KINDS, type DocumentKind } from "../kinds";
 
 export interface CorpusOverview {
@@ -10,11 +10,10 @@ export interface CorpusOverview {
 
 /** Counts for the overview page (sources come from listSources). */
 export async function getCorpusOverview(): Promise<CorpusOverview> {
-  return cachedGetCorpusOverview(await generationKey(["corpus"]));
+  return readThrough("getCorpusOverview", ["corpus"], loadCorpusOverview);
 }
 
-async function cachedGetCorpusOverview(_generations: string): Promise<CorpusOverview> {
-  "use cache";
+async function loadCorpusOverview(): Promise<CorpusOverview> {
   const db = getDb();
   const [kinds, planNodes] = await Promise.all([
     db.document.groupBy({ by: ["kind"], _count: { _all: true } }),

@@ -1,13 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import { documentUrl, formatDate } from "../urls";
 
-export const getPerson = cache(async (id: string) => cachedGetPerson(await generationKey(["corpus", "topics"]), id));
+export const getPerson = cache(async (id: string) => readThrough("getPerson", ["corpus", "topics"], loadPerson, id));
 
-async function cachedGetPerson(_generations: string, id: string) {
-  "use cache";
+async function loadPerson(id: string) {
   const person = await getDb().person.findUnique({
     where: { id },
     select: {
@@ -48,11 +47,10 @@ async function cachedGetPerson(_generations: string, id: string) {
 }
 
 export async function listPeople() {
-  return cachedListPeople(await generationKey(["corpus"]));
+  return readThrough("listPeople", ["corpus"], loadPeople);
 }
 
-async function cachedListPeople(_generations: string) {
-  "use cache";
+async function loadPeople() {
   const rows = await getDb().person.findMany({
     select: {
       id: true,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
-import { generationKey } from "./cached";
+import { readThrough } from "./cached";
 import type { PlanTargetKind, Prisma } from "../generated/prisma/client";
 
 export interface PlanTargetDto {
@@ -59,10 +59,9 @@ function buildTree<R extends { path: string }, N extends { children: N[] }>(rows
   return roots;
 }
 
-export const getPlanOutline = cache(async () => cachedGetPlanOutline(await generationKey(["corpus"])));
+export const getPlanOutline = cache(async () => readThrough("getPlanOutline", ["corpus"], loadPlanOutline));
 
-async function cachedGetPlanOutline(_generations: string) {
-  "use cache";
+async function loadPlanOutline() {
   const plan = await getDb().plan.findFirst({
     select: {
       id: true,
@@ -113,11 +112,10 @@ export interface PlanNodeDetail {
 
 /** A node with its own paragraphs and targets; its descendants carry theirs. */
 export const getPlanNode = cache(async (path: string): Promise<PlanNodeDetail | null> =>
-  cachedGetPlanNode(await generationKey(["corpus"]), path),
+  readThrough("getPlanNode", ["corpus"], loadPlanNode, path),
 );
 
-async function cachedGetPlanNode(_generations: string, path: string): Promise<PlanNodeDetail | null> {
-  "use cache";
+async function loadPlanNode(path: string): Promise<PlanNodeDetail | null> {
   const db = getDb();
   const prefix = `${path}.`;
   const rows = await db.planNode.findMany({
@@ -145,11 +143,10 @@ async function cachedGetPlanNode(_generations: string, path: string): Promise<Pl
 }
 
 export async function listPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
-  return cachedListPlanTargets(await generationKey(["corpus"]), kind);
+  return readThrough("listPlanTargets", ["corpus"], loadPlanTargets, kind);
 }
 
-async function cachedListPlanTargets(_generations: string, kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
-  "use cache";
+async function loadPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> {
   const rows = await getDb().planTarget.findMany({
     where: { kind },
     select: targetSelect,
