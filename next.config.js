@@ -50,10 +50,6 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
-  // "use cache" on data reads (lib/data/cached.ts) without Cache Components' prerendered shells:
-  // every page renders per request, which the CSP's per-request nonce needs (a shell built ahead
-  // of time could not carry it).
-  experimental: { useCache: true },
   async headers() {
     return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({
       source,
