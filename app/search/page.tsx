@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { SearchExamples } from "@/components/search/search-examples";
 import { SearchResults } from "@/components/search/search-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadingState } from "@/components/ui/segment-states";
@@ -63,7 +64,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </button>
         </form>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          多个词表示都要出现；{'"加引号"'}精确匹配；-词 排除；词 OR 词 任一即可。
+          多个词：都包含的排在前面，只含部分词的随后列出；日常说法也会找到对应的政策用语（如 堵车 → 交通拥堵）；
+          {'"加引号"'}精确匹配（单字加引号则不限词义）；-词 排除；词 OR 词 任一即可。
         </p>
       </PageHeader>
       {params.q ? (
@@ -71,7 +73,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           <Results params={params} />
         </Suspense>
       ) : (
-        <p>输入关键词开始检索，例如：人工智能、碳达峰、京津冀 产业、“国际消费中心”。</p>
+        <SearchExamples />
       )}
     </div>
   );

@@ -63,6 +63,35 @@ const NO_FILTERS = {
   year: undefined,
 } satisfies Partial<SearchPageParams>;
 
+/** Related searches (thesaurus and corpus), each a link to a fresh search for it. */
+function RelatedSearches({ related, params }: { related: readonly string[]; params: SearchPageParams }) {
+  if (!related.length) return null;
+  return (
+    <nav aria-label="相关检索" className="mt-3 text-sm">
+      <span className="text-stone-600 dark:text-stone-400">相关检索：</span>
+      <ul className="inline-flex flex-wrap gap-x-3 gap-y-1">
+        {related.map((r) => (
+          <li key={r}>
+            <Link href={searchHref(params, { ...NO_FILTERS, q: r })}>{r}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Which words were also looked for: thesaurus neighbours and synonyms of the typed words. */
+function ExpansionNotice({ result }: { result: SearchResult }) {
+  const expanded = result.query.clauses.flat().filter((t) => t.expansions.length);
+  if (!expanded.length) return null;
+  return (
+    <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+      同时检索了相关说法（排在原词之后）：
+      {expanded.map((t) => `${t.raw} → ${t.expansions.map((e) => e.norm).join("、")}`).join("；")}
+    </p>
+  );
+}
+
 /** Nothing matched: offer the looser searches that the query itself suggests. */
 function NoResults({
   result,
@@ -84,6 +113,7 @@ function NoResults({
   return (
     <div className="space-y-2">
       <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
+      <RelatedSearches related={result.related} params={params} />
       {looser.length ? (
         <ul aria-label="放宽检索" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {looser.map((l) => (
@@ -171,6 +201,11 @@ export function SearchResults({
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3 text-sm">
           <p role="status">
             找到 <strong>{result.total}</strong> 篇（段落按文档与规划条目归组）
+            {result.total > 0 && result.complete < result.total && result.query.clauses.length > 0
+              ? result.complete > 0
+                ? `，其中 ${result.complete} 篇包含全部检索词，其余为部分匹配`
+                : "，均为部分匹配"
+              : ""}
           </p>
           <div className="flex flex-wrap gap-3">
             <span>
@@ -191,6 +226,14 @@ export function SearchResults({
             <a href={`/api/v1/search?${exportQuery.toString()}&format=json`}>导出 JSON</a>
           </div>
         </div>
+        {result.total > 0 ? <ExpansionNotice result={result} /> : null}
+        {result.total > 0 && result.complete < result.total ? (
+          <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-stone-800">
+            {result.complete === 0 ? "没有同时包含全部检索词的结果，" : "包含全部检索词的结果排在前面，"}
+            以下也列出部分匹配（只含其中一部分词，或复合词的组成部分），并注明未找到的词。
+          </p>
+        ) : null}
+        {result.hits.length > 0 ? <RelatedSearches related={result.related} params={params} /> : null}
         {result.hits.length === 0 && result.total > 0 ? (
           <p>
             第 {params.page} 页已超出结果范围（共 {pages} 页）。
@@ -225,6 +268,11 @@ export function SearchResults({
                   {h.matches.length ? (
                     <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
                       匹配：{h.matches.map(describeMatch).join("；")}
+                    </p>
+                  ) : null}
+                  {h.missing.length ? (
+                    <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+                      部分匹配，未找到：{h.missing.join("、")}
                     </p>
                   ) : null}
                 </article>

@@ -192,7 +192,9 @@ export const personSchema = z
 // ---- search -------------------------------------------------------------------------------
 export const searchQuery = z
   .object({
-    q: textParam(2000, { min: 1, trim: true }).describe('Query: words (all must match), "exact phrase", -exclude, OR'),
+    q: textParam(2000, { min: 1, trim: true }).describe(
+      'Query: words (results with all of them first, then those with most: partial matches), "exact phrase" (a quoted single character matches it anywhere), -exclude, OR',
+    ),
     kind: searchKindSchema.optional().describe(describeKinds(SEARCH_KINDS)),
     source: id.optional().describe("Source id"),
     person: id.optional().describe("Person id"),

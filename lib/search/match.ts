@@ -57,11 +57,12 @@ export function matchesOf(
 }
 
 /**
- * The words of the query a hit lacks (a partial match): clauses none of whose terms matched in
- * any way, as typed.
+ * The words of the query a hit lacks (a partial match): clauses none of whose terms matched, or
+ * matched only through a compound's parts, as typed.
  */
 export function missingTerms(query: ParsedQuery, matches: readonly Match[]): string[] {
-  const found = new Set(matches.map((m) => m.term));
+  // Parts of a compound are not the compound: the hit is ranked as lacking it, and says so.
+  const found = new Set(matches.filter((m) => m.via !== "partial").map((m) => m.term));
   return query.clauses.filter((c) => !c.some((t) => found.has(t.raw))).map((c) => c.map((t) => t.raw).join(" OR "));
 }
 

@@ -156,7 +156,9 @@ function partScore(t: QueryTerm): Prisma.Sql {
 function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
   // The title is stored segmented (words between spaces): a term is looked for with the spaces
   // taken out, and as typed only when it has spaces of its own (which the compact form lacks).
-  const compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
+  let compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
+  // A character typed alone does not count inside the words where it does not mean itself (水平).
+  for (const w of t.notTheWord) compact = Prisma.sql`replace(${compact}, ${w}, '')`;
   const scores = [Prisma.sql`CASE WHEN ${compact} LIKE ${likePattern(t.norm)} THEN 0.8 ELSE 0 END`];
   for (const e of t.expansions)
     scores.push(

@@ -30,11 +30,11 @@ describe("ranking on queries with known best answers", () => {
     const sub = r.hits.find((h) => h.planPath === "4.2.2");
     expect(sub).toBeDefined();
     expect(r.hits.indexOf(sub!)).toBeLessThan(10);
-    expect(sub!.matches).toContainEqual({ kind: "context", term: "京津冀" });
+    expect(sub!.matches).toContainEqual({ term: "京津冀", via: "context", expansion: null });
     expect(sub!.breadcrumb).toEqual(["第四章 区域协同,深度融入京津冀发展大格局", "二、推动重点领域协同发展"]);
     // Context weighs least: the chapter's own text still ranks above a subsection that only inherits the word.
     const chapter = await run("京津冀", { kind: "plan" });
-    expect(chapter.hits[0]!.matches).toContainEqual({ kind: "term", term: "京津冀" });
+    expect(chapter.hits[0]!.matches).toContainEqual({ term: "京津冀", via: "text", expansion: null });
   });
 
   it("highlights the matched terms in the snippet", async () => {
@@ -55,9 +55,7 @@ describe("ranking on queries with known best answers", () => {
     expect(water.total).toBe(Number(row!.n));
     const twoZones = await run("两区");
     expect(
-      twoZones.hits.some((h) =>
-        h.matches.some((m) => m.term === "两区" && (m.kind === "synonym" || m.kind === "term")),
-      ),
+      twoZones.hits.some((h) => h.matches.some((m) => m.term === "两区" && (m.via === "synonym" || m.via === "text"))),
     ).toBe(true);
   });
 
@@ -67,6 +65,82 @@ describe("ranking on queries with known best answers", () => {
     expect(without.total).toBeLessThan(all.total);
     const phrase = await run('"国际消费中心城市"');
     for (const h of phrase.hits) expect(h.passages.some((p) => p.snippet.text.includes("国际消费中心城市"))).toBe(true);
+  });
+});
+
+describe("everyday words, partial matches, one character", () => {
+  const literalCount = async (word: string) => {
+    const [row] = await getDb().$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) AS n FROM "Paragraph" WHERE "normText" LIKE ${`%${word}%`}`;
+    return Number(row!.n);
+  };
+
+  it.each([
+    ["堵车", ["交通拥堵", "拥堵"]],
+    ["养老院", ["养老机构"]],
+    ["外卖骑手", ["新就业形态"]],
+    ["入园难", ["学前教育", "幼儿园"]],
+  ])("%s finds the passages that say it officially (%s)", async (q, official) => {
+    const r = await run(q);
+    expect(r.total).toBeGreaterThan(0);
+    const via = r.hits.flatMap((h) => h.matches).filter((m) => m.via === "thesaurus" || m.via === "synonym");
+    expect(via.map((m) => m.expansion)).toEqual(expect.arrayContaining([expect.stringMatching(official.join("|"))]));
+    // Snippets show only passages that match: each has a marked word.
+    for (const h of r.hits) for (const p of h.passages) expect(p.snippet.highlights.length).toBeGreaterThan(0);
+  });
+
+  it("finds the right passage for a query no paragraph contains literally", async () => {
+    expect(await literalCount("堵车")).toBe(0);
+    const r = await run("堵车");
+    // The report on parking and traffic (静态交通) discusses 交通拥堵.
+    expect(r.hits.slice(0, 10).map((h) => h.documentId)).toContain("beijing-npc-2020-reports-14");
+    const hit = r.hits.find((h) => h.documentId === "beijing-npc-2020-reports-14")!;
+    expect(hit.passages.every((p) => /交通拥堵|拥堵|交通出行|静态交通/.test(p.snippet.text))).toBe(true);
+    expect(hit.matches[0]).toMatchObject({ term: "堵车", via: "thesaurus" });
+  });
+
+  it("ranks documents with all the words before those with most, and says what each lacks", async () => {
+    // No document has both: every hit is partial, each says which word it lacks.
+    const none = await run("垃圾分类 冬奥");
+    expect(none.complete).toBe(0);
+    expect(none.total).toBeGreaterThan(5);
+    expect(none.hits.some((h) => h.missing.includes("冬奥"))).toBe(true);
+    expect(none.hits.some((h) => h.missing.includes("垃圾分类"))).toBe(true);
+    // Three words that share few passages: the complete matches come first, then the partial ones.
+    const r = await run("垃圾分类 物业管理 冬奥", {}, { pageSize: 50 });
+    const firstPartial = r.hits.findIndex((h) => h.missing.length > 0);
+    expect(firstPartial).toBeGreaterThanOrEqual(0);
+    expect(r.hits.slice(firstPartial).every((h) => h.missing.length > 0)).toBe(true);
+    expect(r.hits.slice(0, firstPartial).every((h) => h.missing.length === 0)).toBe(true);
+    const two = await run("垃圾分类 物业管理");
+    expect(two.complete).toBeGreaterThan(0);
+    expect(two.hits[0]!.missing).toEqual([]);
+  });
+
+  it("matches a compound typed as one word through its parts when the whole is absent", async () => {
+    expect(await literalCount("企业贷款难")).toBe(0);
+    const r = await run("企业贷款难");
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.hits[0]!.passages[0]!.snippet.text).toMatch(/贷款|融资/);
+  });
+
+  it("reads one character as the word: 水 ranks water above 水平, and a quoted 水 is the character anywhere", async () => {
+    const r = await run("水");
+    const onlyLevel = (text: string) => text.replace(/水平|水准/g, "").includes("水") === false;
+    for (const h of r.hits.slice(0, 5)) expect(onlyLevel(h.passages.map((p) => p.snippet.text).join(""))).toBe(false);
+    // Hits whose only 水 is in 水平 are still found, after the others.
+    const quoted = await run('"水"');
+    expect(quoted.total).toBe(r.total);
+    const levelOnly = r.hits.findIndex((h) => onlyLevel(h.passages.map((p) => p.snippet.text).join("")));
+    if (levelOnly >= 0) expect(levelOnly).toBeGreaterThanOrEqual(5);
+  });
+
+  it("suggests related searches when there are few or no results", async () => {
+    const r = await run("堵车", { kind: "speech" });
+    if (r.total < 5) expect(r.related).toEqual(expect.arrayContaining(["交通拥堵"]));
+    const nothing = await run("停车费涨价了", { kind: "speech", year: 2024 });
+    expect(nothing.total).toBeLessThan(5);
+    expect(nothing.related.length).toBeGreaterThan(0);
   });
 });
 
