@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseGate } from "@/lib/data/database-gate";
 import { readingTargetExists, readingTargetOf } from "@/lib/data/exists";
 
 /**
@@ -23,6 +24,10 @@ export async function proxy(request: NextRequest) {
           headers: { "content-type": "text/plain; charset=utf-8" },
         });
   }
+  // Database down (stopped, frozen): 503 before anything streams; lib/data/database-gate.ts.
+  const unavailable = await databaseGate(pathname);
+  if (unavailable) return unavailable;
+
   const target = readingTargetOf(pathname, request.nextUrl.searchParams);
   if (!target || (await readingTargetExists(target))) return NextResponse.next();
   return NextResponse.rewrite(new URL("/_not-found", request.url));

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { exportCuration } from "../lib/data/curation-transfer";
 import { ensureDatabase } from "../lib/infra/database";
 import { createPrismaClient } from "../lib/infra/prisma-client";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const out = process.argv[2];
 const log = (m: string) => console.error(`[curation] ${m}`);
@@ -14,7 +14,7 @@ const log = (m: string) => console.error(`[curation] ${m}`);
 const db = await ensureDatabase({ log });
 const prisma = createPrismaClient(db.url, 2);
 try {
-  await applyMigrations(db.url);
+  await migrate(db, log);
   const file = await exportCuration(prisma);
   const json = `${JSON.stringify(file, null, 2)}\n`;
   if (out) {

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { CurationImportError, importCuration } from "../lib/data/curation-transfer";
 import { ensureDatabase } from "../lib/infra/database";
 import { createPrismaClient } from "../lib/infra/prisma-client";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const file = process.argv[2];
 const log = (m: string) => console.log(`[curation] ${m}`);
@@ -25,7 +25,7 @@ try {
 const db = await ensureDatabase({ log });
 const prisma = createPrismaClient(db.url, 2);
 try {
-  await applyMigrations(db.url);
+  await migrate(db, log);
   const r = await importCuration(prisma, input);
   log(
     `Links: ${r.links.created} new, ${r.links.updated} updated, ${r.links.unchanged} unchanged` +

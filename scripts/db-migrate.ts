@@ -1,10 +1,10 @@
 /** npm run db:migrate — applies pending migrations to DATABASE_URL or the embedded server. */
 import { ensureDatabase } from "../lib/infra/database";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const db = await ensureDatabase({ log: console.log });
 try {
-  const applied = await applyMigrations(db.url);
+  const applied = await migrate(db, console.log);
   console.log(
     applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
   );

@@ -14,7 +14,7 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { env } from "../lib/env";
 import { ensureDatabase } from "../lib/infra/database";
 import { createPrismaClient } from "../lib/infra/prisma-client";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const name = process.argv[2];
 if (!name || process.argv.length > 3) {
@@ -42,7 +42,7 @@ async function askPassword(): Promise<string> {
 const db = await ensureDatabase({ log: (m) => console.error(`[editor:add] ${m}`) });
 const prisma = createPrismaClient(db.url, 2);
 try {
-  await applyMigrations(db.url);
+  await migrate(db, (m) => console.error(`[editor:add] ${m}`));
   const existing = await findEditorByName(prisma, name);
   if (existing) {
     throw new EditorAccountError(

@@ -8,7 +8,7 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { env } from "../lib/env";
 import { ensureDatabase } from "../lib/infra/database";
 import { createPrismaClient } from "../lib/infra/prisma-client";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const name = process.argv[2];
 if (!name || process.argv.length > 3) {
@@ -19,7 +19,7 @@ if (!name || process.argv.length > 3) {
 const db = await ensureDatabase({ log: (m) => console.error(`[editor:disable] ${m}`) });
 const prisma = createPrismaClient(db.url, 2);
 try {
-  await applyMigrations(db.url);
+  await migrate(db, (m) => console.error(`[editor:disable] ${m}`));
   const auth = createAuth(prisma, { secret: resolveAuthSecret(), publicUrl: env.PUBLIC_URL });
   const editor = await disableEditor(auth, prisma, name);
   console.log(`Disabled editor "${editor.name}"; ended ${editor.sessionsEnded} session(s).`);

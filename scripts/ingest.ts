@@ -4,8 +4,9 @@
  * npm run ingest -- --force reload every source
  */
 import { ensureDatabase } from "../lib/infra/database";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 import { formatReport, IngestError, runIngest } from "../lib/ingest/run";
+import { takeSnapshot } from "../lib/data/snapshots";
 import { runLinker } from "../lib/data/link-run";
 
 const check = process.argv.includes("--check");
@@ -18,8 +19,9 @@ try {
   } else {
     const db = await ensureDatabase({ log });
     try {
-      await applyMigrations(db.url);
-      console.log(formatReport(await runIngest({ url: db.url, force, log })));
+      await migrate(db, log);
+      const beforeWrite = () => takeSnapshot(db.url, "ingest", { log, skipEmpty: true });
+      console.log(formatReport(await runIngest({ url: db.url, force, log, beforeWrite })));
       await runLinker({ url: db.url, log: (m) => console.log(`[link] ${m}`) });
     } finally {
       await db.release();

@@ -4,14 +4,14 @@
  */
 import { runLinker } from "../lib/data/link-run";
 import { ensureDatabase } from "../lib/infra/database";
-import { applyMigrations } from "../lib/infra/schema-engine";
+import { migrate } from "../lib/infra/migrate";
 
 const force = process.argv.includes("--force");
 const log = (m: string) => console.log(`[link] ${m}`);
 
 const db = await ensureDatabase({ log });
 try {
-  await applyMigrations(db.url);
+  await migrate(db, log);
   const report = await runLinker({ url: db.url, force, log });
   if (!report.saved) log("Links are up to date with the corpus and the linker (use --force to link again).");
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError, RETRY_AFTER_SECONDS } from "../data/availability";
 
 export function apiError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
@@ -46,12 +47,26 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown): Pa
     : { ok: false, response: apiError(400, "invalid_parameters", describeIssues(result.error)) };
 }
 
-/** Any unexpected failure becomes a JSON 500 with the contract's error body, never an HTML page. */
+/** 503 while the database cannot be reached or answer in time; clients may retry after a few seconds. */
+export function databaseUnavailable(): Response {
+  const response = apiError(503, "database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+  response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+  return response;
+}
+
+/**
+ * Any unexpected failure becomes a JSON error with the contract's body, never an HTML page: 503
+ * when the database is unreachable (stopped, frozen, timed out), else 500.
+ */
 export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
+      if (isDatabaseUnavailableError(error)) {
+        console.error(`Database unavailable: ${(error as Error).message?.split("\n")[0]}`);
+        return databaseUnavailable();
+      }
       console.error(error);
       return apiError(500, "internal_error", "The server could not answer this request.");
     }

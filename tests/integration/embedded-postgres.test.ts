@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/infra/embedded-postgres";
+import { credentialsFile, EMBEDDED_APP_ROLE, startEmbeddedPostgres } from "@/lib/infra/embedded-postgres";
 
 // Each test run gets its own cluster folder, separate from the app's and the suite's server.
 const rootDir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-supervisor-"));
@@ -130,6 +130,109 @@ describe("embedded PostgreSQL supervisor", () => {
     } finally {
       await c.end();
       await server.release();
+    }
+  });
+
+  it("authenticates with passwords only: no trust line, secrets in a mode-600 file, a superuser and a LOGIN-only app role", async () => {
+    const server = await startEmbeddedPostgres({ rootDir });
+    try {
+      const root = path.dirname(server.dataDir);
+      const hba = fs.readFileSync(path.join(server.dataDir, "pg_hba.conf"), "utf8");
+      const active = hba.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#"));
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.every((l) => /\sscram-sha-256\s*$/.test(l))).toBe(true);
+      expect(fs.statSync(credentialsFile(root)).mode & 0o777).toBe(0o600);
+
+      const noPassword = new pg.Client({
+        host: "127.0.0.1",
+        port: server.port,
+        user: "postgres",
+        password: "wrong",
+        database: "postgres",
+      });
+      await expect(noPassword.connect()).rejects.toThrow(/password authentication failed/);
+
+      const c = new pg.Client({ connectionString: `${server.baseUrl}/postgres` });
+      await c.connect();
+      try {
+        const { rows } = await c.query(
+          `select rolname, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolcanlogin
+             from pg_roles where rolname = $1`,
+          [EMBEDDED_APP_ROLE],
+        );
+        expect(rows).toEqual([
+          {
+            rolname: EMBEDDED_APP_ROLE,
+            rolsuper: false,
+            rolcreatedb: false,
+            rolcreaterole: false,
+            rolreplication: false,
+            rolbypassrls: false,
+            rolcanlogin: true,
+          },
+        ]);
+        const owned = await c.query(
+          "select count(*)::int as n from pg_class where relowner = (select oid from pg_roles where rolname = $1)",
+          [EMBEDDED_APP_ROLE],
+        );
+        expect(owned.rows[0].n).toBe(0);
+      } finally {
+        await c.end();
+      }
+      const app = new pg.Client({ connectionString: `${server.appBaseUrl}/postgres` });
+      await app.connect();
+      expect((await app.query("select current_user as u")).rows[0].u).toBe(EMBEDDED_APP_ROLE);
+      await app.end();
+    } finally {
+      await server.release();
+    }
+  });
+
+  it("upgrades a cluster made with trust (earlier versions) in place, keeping its data", async () => {
+    // Turn this run's cluster into what earlier versions left: trust in pg_hba.conf, a superuser
+    // without password, no app role, no credentials file; with a row that must survive.
+    const before = await startEmbeddedPostgres({ rootDir });
+    const root = path.dirname(before.dataDir);
+    const c = new pg.Client({ connectionString: `${before.baseUrl}/postgres` });
+    await c.connect();
+    await c.query("drop table if exists kept; create table kept (v text); insert into kept values ('curated')");
+    await c.query(`drop role if exists ${EMBEDDED_APP_ROLE}`);
+    await c.query("alter role postgres password null");
+    await c.end();
+    await before.release();
+    const hbaPath = path.join(before.dataDir, "pg_hba.conf");
+    fs.writeFileSync(hbaPath, fs.readFileSync(hbaPath, "utf8").replace(/scram-sha-256\s*$/gm, "trust"));
+    fs.rmSync(credentialsFile(root));
+    expect(fs.readFileSync(hbaPath, "utf8")).toMatch(/\strust\s*$/m);
+
+    const after = await startEmbeddedPostgres({ rootDir });
+    try {
+      expect(
+        fs
+          .readFileSync(hbaPath, "utf8")
+          .split("\n")
+          .filter((l) => /^\s*(local|host)/.test(l) && /\btrust\b/.test(l)),
+      ).toEqual([]);
+      expect(fs.statSync(credentialsFile(root)).mode & 0o777).toBe(0o600);
+      const admin = new pg.Client({ connectionString: `${after.baseUrl}/postgres` });
+      await admin.connect();
+      expect((await admin.query("select v from kept")).rows).toEqual([{ v: "curated" }]);
+      await admin.query("drop table kept");
+      await admin.end();
+      // The old password-less way in is closed.
+      const noPassword = new pg.Client({
+        host: "127.0.0.1",
+        port: after.port,
+        user: "postgres",
+        password: "",
+        database: "postgres",
+      });
+      await expect(noPassword.connect()).rejects.toThrow();
+      const app = new pg.Client({ connectionString: `${after.appBaseUrl}/postgres` });
+      await app.connect();
+      await app.end();
+    } finally {
+      await after.release();
     }
   });
 });

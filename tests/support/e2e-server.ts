@@ -43,7 +43,8 @@ serveNext({
   mode: "start",
   port,
   host: "127.0.0.1",
-  databaseUrl: db.url,
+  // As in production: the web server connects as the least-privileged application role.
+  databaseUrl: db.appUrl,
   embedded: db.embedded,
   cleanup: () => db.dispose(),
 });

@@ -8,6 +8,7 @@ import { env } from "../../lib/env";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../../lib/infra/database";
 import { startEmbeddedPostgres } from "../../lib/infra/embedded-postgres";
 import { embeddedRootDir } from "../../lib/infra/database";
+import { grantAppPrivileges } from "../../lib/infra/roles";
 import { applyMigrations } from "../../lib/infra/schema-engine";
 
 async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -21,7 +22,13 @@ async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Prom
 }
 
 export interface TestDatabase {
+  /** The superuser's URL (setup, migrations, ingest, the tests themselves). */
   url: string;
+  /**
+   * What a web server under test connects as: the embedded server's application role, granted the
+   * same privileges as in production; on an external TEST_DATABASE_URL server, `url` itself.
+   */
+  appUrl: string;
   embedded: boolean;
   dispose(): Promise<void>;
 }
@@ -29,13 +36,17 @@ export interface TestDatabase {
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
   let base: string;
+  let appBase: string;
+  let appRole: string | null = null;
   let release = async () => undefined as void;
   const embedded = !env.TEST_DATABASE_URL;
   if (env.TEST_DATABASE_URL) {
-    base = env.TEST_DATABASE_URL;
+    base = appBase = env.TEST_DATABASE_URL;
   } else {
     const server = await startEmbeddedPostgres({ rootDir: embeddedRootDir() });
     base = server.baseUrl;
+    appBase = server.appBaseUrl;
+    appRole = server.appRole;
     release = () => server.release();
   }
   const url = withDatabase(base, name);
@@ -44,8 +55,10 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   // and waiting for each commit's flush would slow every ingest the tests run.
   await withClient(url, (c) => c.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`));
   await applyMigrations(url);
+  if (appRole) await grantAppPrivileges(url, appRole);
   return {
     url,
+    appUrl: withDatabase(appBase, name),
     embedded,
     async dispose() {
       await dropDatabase(url).catch(() => undefined);
