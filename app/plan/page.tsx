@@ -4,11 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPlanOutline, type PlanOutlineNode } from "@/lib/data/plan";
+import { planNodeTopics, type TopicChip } from "@/lib/data/topics";
+import { TopicChips } from "@/components/topics/topic-chips";
 import { planNodeUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "十四五规划纲要" };
 
-function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
+function OutlineList({ nodes, topics }: { nodes: PlanOutlineNode[]; topics: ReadonlyMap<string, TopicChip[]> }) {
   return (
     <ol className="space-y-1.5">
       {nodes.map((n) => (
@@ -17,7 +19,12 @@ function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
             {n.number ? `${n.number} ` : ""}
             {n.title}
           </Link>
-          {n.children.length ? <OutlineList nodes={n.children} /> : null}
+          {n.level === 1 ? (
+            <div className="my-1">
+              <TopicChips topics={topics.get(n.path) ?? []} label={`${n.title}的主题`} />
+            </div>
+          ) : null}
+          {n.children.length ? <OutlineList nodes={n.children} topics={topics} /> : null}
         </li>
       ))}
     </ol>
@@ -26,7 +33,7 @@ function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
 
 export default async function PlanPage() {
   await connection(); // rendered per request: the corpus changes when it is re-ingested
-  const plan = await getPlanOutline();
+  const [plan, topics] = await Promise.all([getPlanOutline(), planNodeTopics()]);
   if (!plan) notFound();
   const meta = Object.entries(plan.metadata);
   return (
@@ -34,7 +41,7 @@ export default async function PlanPage() {
       <div>
         <PageHeader title={plan.title} eyebrow={plan.source.body} />
         <nav aria-label="规划纲要目录">
-          <OutlineList nodes={plan.nodes} />
+          <OutlineList nodes={plan.nodes} topics={topics} />
         </nav>
       </div>
       <aside className="mt-10 space-y-6 lg:mt-0">

@@ -3,11 +3,12 @@ import { EditorStatus } from "@/components/auth/editor-status";
 import { EditorWorkbenchLink } from "@/components/curation/editor-links";
 import { SearchBox } from "@/components/search/search-box";
 import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
-import { documentListUrl } from "@/lib/urls";
+import { documentListUrl, topicsUrl } from "@/lib/urls";
 
 const nav = [
   { href: "/plan", label: "十四五规划" },
   { href: "/coverage", label: "规划覆盖" },
+  { href: topicsUrl, label: "主题" },
   ...DOCUMENT_KINDS.map((kind) => ({ href: documentListUrl(kind), label: KIND_LABEL[kind] })),
   { href: "/people", label: "人物" },
   { href: "/api", label: "开放接口" },

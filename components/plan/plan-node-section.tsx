@@ -2,6 +2,8 @@ import { Fragment } from "react";
 import type { LinkedDocument, PlanNodeLink } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { PlanNodeLinks } from "@/components/links/plan-node-links";
+import { TopicChips } from "@/components/topics/topic-chips";
+import type { TopicChip } from "@/lib/data/topics";
 import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
 import { planNodeLabel } from "@/lib/urls";
 import { TARGET_LABEL } from "./target-labels";
@@ -45,9 +47,11 @@ interface PlanNodeSectionProps {
   addressedBy?: ReadonlyMap<string, LinkedDocument[]>;
   /** A signed-in editor can add documents to each node. */
   canEdit?: boolean;
+  /** Each node's topics, by path. */
+  topics?: ReadonlyMap<string, TopicChip[]>;
 }
 
-export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = false }: PlanNodeSectionProps) {
+export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = false, topics }: PlanNodeSectionProps) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
   return (
@@ -63,6 +67,9 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
           #
         </a>
       </Heading>
+      <div className="mt-2">
+        <TopicChips topics={topics?.get(node.path) ?? []} label={`${node.title}的主题`} />
+      </div>
       <div className="mt-3 max-w-[42em] space-y-4 font-serif text-[1.0625rem] leading-[1.9]">
         {node.paragraphs.map((p) => {
           const targets = node.targets.filter((t) => t.paragraphN === p.n);
@@ -134,6 +141,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
           links={links}
           addressedBy={addressedBy}
           canEdit={canEdit}
+          topics={topics}
         />
       ))}
     </section>

@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { Prisma } from "../generated/prisma/client";
 import { loadTaxonomy } from "../topics/taxonomy";
+import { bumpGenerations } from "./cache-generations";
 import { CurationError, type Editor } from "./curation";
 
 export type TopicAction = "add" | "remove" | "reset";
@@ -61,6 +62,7 @@ export async function decideDocumentTopic(
       : await tx.topicDecision.create({
           data: { id: crypto.randomUUID(), documentId: document.id, topicSlug: input.topic, ...data },
         });
+    await bumpGenerations(tx, ["topics"]);
     await tx.topicEvent.create({
       data: {
         id: crypto.randomUUID(),

@@ -11,6 +11,7 @@ import { sameTitle } from "../linking/anchor";
 import { assignTopics, TOPIC_METHOD, TOPIC_VERSION } from "../topics/assign";
 import { loadTaxonomy, taxonomyText } from "../topics/taxonomy";
 import type { TopicAssignmentResult, TopicPlanLink } from "../topics/types";
+import { bumpGenerations } from "./cache-generations";
 import { corpusStamp, loadLinkerInput, type LinkerInput } from "./link-store";
 
 export interface TopicRunReport {
@@ -150,6 +151,7 @@ export async function reanchorTopicDecisions(db: PrismaClient): Promise<TopicRun
     if (d.orphanedAt) counts.restored++;
     else counts.moved++;
   }
+  if (counts.moved || counts.orphaned || counts.restored) await bumpGenerations(db, ["topics"]);
   return counts;
 }
 
@@ -178,6 +180,7 @@ export async function runTopicAssignment(
   const rows = assignmentRows(input, result, runId);
   await db.$transaction(
     async (tx) => {
+      await bumpGenerations(tx, ["topics"]);
       await tx.topicAssignment.deleteMany({});
       for (let i = 0; i < rows.length; i += 2000)
         await tx.topicAssignment.createMany({ data: rows.slice(i, i + 2000) });

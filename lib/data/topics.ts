@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
-import type { DocumentKind } from "../generated/prisma/client";
+import type { DocumentKind, PlanTargetKind } from "../generated/prisma/client";
 import { DOCUMENT_KINDS } from "../kinds";
 import { attentionShares, type AttentionColumns } from "../topics/attention";
 import { effectiveTopics, type EffectiveTopic } from "../topics/effective";
@@ -158,7 +158,7 @@ export interface TopicPlanEntry {
   score: number;
   terms: string[];
   passage: TopicPassage | null;
-  targets: { id: string; kind: string; text: string }[];
+  targets: { id: string; kind: PlanTargetKind; text: string }[];
 }
 
 export interface TopicDetail extends TopicSummary {
@@ -352,10 +352,13 @@ export async function getDocumentTopics(documentId: string): Promise<{
   return { topics, passages };
 }
 
-/** Topics of the plan nodes at or under a path, by path (chips on the plan's pages). */
-export async function planNodeTopics(path: string): Promise<Map<string, TopicChip[]>> {
+/** Topics of the plan nodes at or under a path (every node without one), by path (chips on the plan's pages). */
+export async function planNodeTopics(path?: string): Promise<Map<string, TopicChip[]>> {
   const rows = await getDb().topicAssignment.findMany({
-    where: { subjectKind: "plan_node", OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] },
+    where: {
+      subjectKind: "plan_node",
+      ...(path ? { OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] } : {}),
+    },
     select: { planPath: true, topicSlug: true, score: true },
     orderBy: [{ score: "desc" }, { topicSlug: "asc" }],
   });

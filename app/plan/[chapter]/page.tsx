@@ -11,6 +11,7 @@ import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsI
 import { currentEditor } from "@/lib/auth/editor";
 import { listLinksForPlanNode } from "@/lib/data/links";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
+import { planNodeTopics } from "@/lib/data/topics";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
 import { planNodeLabel } from "@/lib/urls";
@@ -51,6 +52,7 @@ export default async function PlanChapterPage(props: Props) {
     loadLinks(props),
     loadDocumentChoices(),
   ]);
+  const topics = await planNodeTopics(node.path);
   const linksByPath = groupLinksByPath(links);
   const addressedBy = documentsByTarget(
     flattenNodes(node).flatMap((n) => n.targets),
@@ -82,10 +84,17 @@ export default async function PlanChapterPage(props: Props) {
         ) : null}
         {documentChoices ? (
           <DocumentChoicesProvider groups={documentChoices}>
-            <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} canEdit />
+            <PlanNodeSection
+              node={node}
+              marks={marks}
+              links={linksByPath}
+              addressedBy={addressedBy}
+              topics={topics}
+              canEdit
+            />
           </DocumentChoicesProvider>
         ) : (
-          <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} />
+          <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} topics={topics} />
         )}
         <nav
           aria-label="上一章和下一章"
