@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { childEnv } from "../../lib/env";
 import { projectRoot } from "../../lib/infra/paths";
-import { bin, ensureBuild, serveNext } from "../../lib/infra/processes";
+import { bin, ensureBuild, serveNext, startNext } from "../../lib/infra/processes";
 import { ensureCorpusLoaded } from "../../lib/ingest/run";
 import { runLinker } from "../../lib/data/link-run";
 import { E2E_EDITOR } from "./e2e-editor";
@@ -39,6 +39,12 @@ try {
   await db.dispose();
   process.exit(1);
 }
+// A second instance on the same database, as behind a load balancer: the multi-instance test
+// writes through one and reads through the other (sessions, cached reads and limits must agree).
+const second = startNext(
+  { mode: "start", port: String(Number(port) + 1), host: "127.0.0.1", databaseUrl: db.appUrl, embedded: db.embedded },
+  "ignore",
+);
 serveNext({
   mode: "start",
   port,
@@ -46,5 +52,8 @@ serveNext({
   // As in production: the web server connects as the least-privileged application role.
   databaseUrl: db.appUrl,
   embedded: db.embedded,
-  cleanup: () => db.dispose(),
+  cleanup: async () => {
+    second.kill("SIGTERM");
+    await db.dispose();
+  },
 });
