@@ -21,7 +21,9 @@ try {
     // Written beside, then renamed: a crash never leaves half a backup under the real name.
     fs.writeFileSync(`${out}.partial`, json, { mode: 0o600 });
     fs.renameSync(`${out}.partial`, out);
-    log(`Wrote ${file.links.length} links and ${file.events.length} events to ${out}.`);
+    log(
+      `Wrote ${file.links.length} links and ${file.events.length} events, ${file.topicDecisions.length} topic decisions and ${file.topicEvents.length} topic events to ${out}.`,
+    );
   } else {
     process.stdout.write(json);
   }

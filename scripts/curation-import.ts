@@ -37,6 +37,10 @@ try {
       `${r.anchoring.orphaned.length} orphaned (see /editor).`,
   );
   for (const o of r.anchoring.orphaned.slice(0, 20)) log(`  orphaned ${o.id}: ${o.reason}`);
+  log(
+    `Topic decisions: ${r.topics.created} new, ${r.topics.updated} updated, ${r.topics.unchanged} unchanged; ` +
+      `${r.topics.events} new events; ${r.topics.orphaned} orphaned (their document is not in this corpus).`,
+  );
 } catch (error) {
   console.error(error instanceof CurationImportError ? `Import failed, nothing was written: ${error.message}` : error);
   process.exitCode = 1;

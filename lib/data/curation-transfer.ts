@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { Prisma } from "../generated/prisma/client";
 import { linkKey, reanchorLinks, type ReanchorCounts } from "./link-store";
+import { reanchorTopicDecisions } from "./topics-run";
+import { bumpGenerations } from "./cache-generations";
 
 export const CURATION_FORMAT = "policy-explorer-curation";
 
@@ -69,15 +71,46 @@ const eventSchema = z.strictObject({
   at: isoDate,
 });
 
+/** An editor's decision on one topic of a document (ADR 0009), anchored like a link's document. */
+const topicDecisionSchema = z.strictObject({
+  id,
+  documentId: id,
+  documentSourceId: id,
+  documentTitle: text(1000),
+  topicSlug: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  status: z.enum(["added", "removed", "automatic"]),
+  note: text(10_000).nullable(),
+  decidedBy: text(200),
+  decidedAt: isoDate,
+  orphanedAt: isoDate.nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+const topicEventSchema = z.strictObject({
+  id,
+  decisionId: id,
+  actorId: id,
+  actorName: text(200),
+  action: z.enum(["add", "remove", "reset"]),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  note: text(10_000).nullable(),
+  at: isoDate,
+});
+
 export const curationFileSchema = z
   .strictObject({
     format: z.literal(CURATION_FORMAT),
-    version: z.literal(1),
+    /** 1: links only; 2: links and topic decisions. */
+    version: z.union([z.literal(1), z.literal(2)]),
     exportedAt: isoDate,
     /** Who acted, without secrets: accounts are created per install with `npm run editor:add`. */
     editors: z.array(z.strictObject({ id, name: text(200) })).max(10_000),
     links: z.array(linkSchema).max(1_000_000),
     events: z.array(eventSchema).max(10_000_000),
+    topicDecisions: z.array(topicDecisionSchema).max(1_000_000).default([]),
+    topicEvents: z.array(topicEventSchema).max(10_000_000).default([]),
   })
   .superRefine((file, ctx) => {
     const ids = new Set(file.links.map((l) => l.id));
@@ -86,6 +119,27 @@ export const curationFileSchema = z
     if (keys.size !== file.links.length) {
       ctx.addIssue({ code: "custom", message: "two links share document, plan node and target", path: ["links"] });
     }
+    const decisionIds = new Set(file.topicDecisions.map((d) => d.id));
+    if (decisionIds.size !== file.topicDecisions.length) {
+      ctx.addIssue({ code: "custom", message: "topic decision ids repeat", path: ["topicDecisions"] });
+    }
+    const decisionKeys = new Set(file.topicDecisions.map((d) => `${d.documentId}\u0000${d.topicSlug}`));
+    if (decisionKeys.size !== file.topicDecisions.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: "two topic decisions share document and topic",
+        path: ["topicDecisions"],
+      });
+    }
+    file.topicEvents.forEach((e, i) => {
+      if (!decisionIds.has(e.decisionId)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `topic event for unknown decision ${e.decisionId}`,
+          path: ["topicEvents", i, "decisionId"],
+        });
+      }
+    });
     file.events.forEach((e, i) => {
       if (!ids.has(e.linkId)) {
         ctx.addIssue({ code: "custom", message: `event for unknown link ${e.linkId}`, path: ["events", i, "linkId"] });
@@ -109,10 +163,14 @@ export async function exportCuration(db: PrismaClient): Promise<CurationFile> {
     }),
     db.linkEvent.findMany({ orderBy: [{ at: "asc" }, { id: "asc" }] }),
   ]);
-  const editors = new Map(events.map((e) => [e.actorId, e.actorName]));
+  const [topicDecisions, topicEvents] = await Promise.all([
+    db.topicDecision.findMany({ orderBy: { id: "asc" } }),
+    db.topicEvent.findMany({ orderBy: [{ at: "asc" }, { id: "asc" }] }),
+  ]);
+  const editors = new Map([...events, ...topicEvents].map((e) => [e.actorId, e.actorName]));
   return {
     format: CURATION_FORMAT,
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     editors: [...editors].map(([id, name]) => ({ id, name })),
     links: links.map((l) => ({
@@ -162,6 +220,31 @@ export async function exportCuration(db: PrismaClient): Promise<CurationFile> {
       note: e.note,
       at: e.at.toISOString(),
     })),
+    topicDecisions: topicDecisions.map((d) => ({
+      id: d.id,
+      documentId: d.documentId,
+      documentSourceId: d.documentSourceId,
+      documentTitle: d.documentTitle,
+      topicSlug: d.topicSlug,
+      status: d.status,
+      note: d.note,
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt.toISOString(),
+      orphanedAt: d.orphanedAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      updatedAt: d.updatedAt.toISOString(),
+    })),
+    topicEvents: topicEvents.map((e) => ({
+      id: e.id,
+      decisionId: e.decisionId,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      action: e.action as CurationFile["topicEvents"][number]["action"],
+      before: (e.before as Record<string, unknown> | null) ?? null,
+      after: (e.after as Record<string, unknown> | null) ?? null,
+      note: e.note,
+      at: e.at.toISOString(),
+    })),
   };
 }
 
@@ -172,6 +255,8 @@ export interface ImportReport {
   events: { created: number; unchanged: number };
   /** Of the imported links: anchored where they were, moved to their passages elsewhere, or orphaned. */
   anchoring: { resolved: number; moved: number; orphaned: { id: string; reason: string | null }[] };
+  /** Editors' topic decisions (ADR 0009) and their events. */
+  topics: { created: number; updated: number; unchanged: number; events: number; orphaned: number };
   reanchor: ReanchorCounts;
 }
 
@@ -230,11 +315,13 @@ export async function importCuration(db: PrismaClient, input: unknown): Promise<
     links: { created: 0, updated: 0, unchanged: 0, replacedSuggestions: 0 },
     events: { created: 0, unchanged: 0 },
     anchoring: { resolved: 0, moved: 0, orphaned: [] },
+    topics: { created: 0, updated: 0, unchanged: 0, events: 0, orphaned: 0 },
     reanchor: { unchanged: 0, moved: 0, orphaned: 0, restored: 0 },
   };
 
   await db.$transaction(
     async (tx) => {
+      await bumpGenerations(tx, ["links", "topics"]);
       const existing = await tx.link.findMany({
         select: {
           id: true,
@@ -320,11 +407,13 @@ export async function importCuration(db: PrismaClient, input: unknown): Promise<
         });
       }
       report.events.created = fresh.length;
+      await importTopicDecisions(tx, file, report);
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
 
   report.reanchor = await reanchorLinks(db);
+  report.topics.orphaned = (await reanchorTopicDecisions(db)).orphaned;
   const after = await db.link.findMany({
     where: { id: { in: file.links.map((l) => l.id) } },
     select: {
@@ -351,4 +440,68 @@ export async function importCuration(db: PrismaClient, input: unknown): Promise<
     else report.anchoring.resolved++;
   }
   return report;
+}
+
+/**
+ * Editors' topic decisions by id (an existing one takes the file's state when the file's is newer)
+ * and their events by id; a decision of this install on the same document and topic under another
+ * id aborts the import, as a conflicting link does.
+ */
+async function importTopicDecisions(tx: Prisma.TransactionClient, file: CurationFile, report: ImportReport) {
+  if (!file.topicDecisions.length && !file.topicEvents.length) return;
+  const existing = await tx.topicDecision.findMany({
+    select: { id: true, documentId: true, topicSlug: true, status: true, note: true, updatedAt: true },
+  });
+  const byId = new Map(existing.map((d) => [d.id, d]));
+  const byKey = new Map(existing.map((d) => [`${d.documentId}\u0000${d.topicSlug}`, d]));
+  for (const d of file.topicDecisions) {
+    const data = {
+      documentId: d.documentId,
+      documentSourceId: d.documentSourceId,
+      documentTitle: d.documentTitle,
+      topicSlug: d.topicSlug,
+      status: d.status,
+      note: d.note,
+      decidedBy: d.decidedBy,
+      decidedAt: new Date(d.decidedAt),
+      orphanedAt: d.orphanedAt ? new Date(d.orphanedAt) : null,
+      createdAt: new Date(d.createdAt),
+      updatedAt: new Date(d.updatedAt),
+    };
+    const current = byId.get(d.id);
+    if (current) {
+      if ((current.status === d.status && current.note === d.note) || current.updatedAt >= new Date(d.updatedAt)) {
+        report.topics.unchanged++;
+      } else {
+        await tx.topicDecision.update({ where: { id: d.id }, data });
+        report.topics.updated++;
+      }
+      continue;
+    }
+    const inTheWay = byKey.get(`${d.documentId}\u0000${d.topicSlug}`);
+    if (inTheWay) {
+      throw new CurationImportError(
+        `Topic decision ${d.id} (${d.documentId} · ${d.topicSlug}) conflicts with this install's decision ${inTheWay.id}; nothing was imported.`,
+      );
+    }
+    await tx.topicDecision.create({ data: { id: d.id, ...data } });
+    report.topics.created++;
+  }
+  const known = new Set(
+    (
+      await tx.topicEvent.findMany({ where: { id: { in: file.topicEvents.map((e) => e.id) } }, select: { id: true } })
+    ).map((e) => e.id),
+  );
+  const fresh = file.topicEvents.filter((e) => !known.has(e.id));
+  if (fresh.length) {
+    await tx.topicEvent.createMany({
+      data: fresh.map((e) => ({
+        ...e,
+        before: e.before ?? undefined,
+        after: e.after ?? undefined,
+        at: new Date(e.at),
+      })) as Prisma.TopicEventCreateManyInput[],
+    });
+  }
+  report.topics.events = fresh.length;
 }
