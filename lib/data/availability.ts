@@ -111,6 +111,11 @@ export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** A failure that says "unreachable" was seen within the last second. */
+export function databaseKnownDown(): boolean {
+  return Date.now() - state.lastDown < FRESH_MS;
+}
+
 /**
  * Whether the database answers, decided as described above. `ping` runs the probe query (the
  * server's pool); it is passed in so that this module stays free of the Prisma client.
