@@ -7,9 +7,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentListPage } from "@/components/documents/document-list-page";
 import { DocumentPage } from "@/components/documents/document-page";
-import { getDocument, getSourceLines, listDocuments, listSources } from "@/lib/data/documents";
+import { getDocument, getSourceLines, listDocuments, listSources, topicFilterCounts } from "@/lib/data/documents";
 import { listPeople } from "@/lib/data/people";
-import { documentPageParams, flatSearchParams, listPageParams, type SearchParamsInput } from "@/lib/data/params";
+import { getDocumentTopics, knownTopic, taxonomy } from "@/lib/data/topics";
+import {
+  documentPageParams,
+  flatSearchParams,
+  idFromSegment,
+  listPageParams,
+  type SearchParamsInput,
+} from "@/lib/data/params";
 import { KIND_LABEL, type DocumentKind } from "@/lib/kinds";
 
 const PAGE_SIZE = 20;
@@ -19,19 +26,36 @@ export function documentListRoute(kind: DocumentKind) {
   return {
     metadata: { title: KIND_LABEL[kind] } satisfies Metadata,
     Page: async ({ searchParams }: { searchParams: SearchParamsInput }) => {
-      const params = listPageParams.parse(await flatSearchParams(searchParams));
-      const [result, sources, people] = await Promise.all([
-        listDocuments({ kind, source: params.source, person: params.person, page: params.page, pageSize: PAGE_SIZE }),
+      const parsed = listPageParams.parse(await flatSearchParams(searchParams));
+      // A topic the taxonomy does not have falls back to "all", as other bad values do on pages.
+      const params = { ...parsed, topic: parsed.topic && knownTopic(parsed.topic) ? parsed.topic : undefined };
+      const [result, sources, people, topicCounts] = await Promise.all([
+        listDocuments({ kind, ...params, pageSize: PAGE_SIZE }),
         listSources(),
         listPeople(),
+        topicFilterCounts({ kind, source: params.source, person: params.person }),
       ]);
-      return <DocumentListPage kind={kind} params={params} result={result} sources={sources} people={people} />;
+      // Only topics that yield documents under the other filters are offered.
+      const topics = taxonomy()
+        .filter((t) => (topicCounts.get(t.slug) ?? 0) > 0 || t.slug === params.topic)
+        .map((t) => ({ slug: t.slug, name: t.name, count: topicCounts.get(t.slug) ?? 0 }));
+      return (
+        <DocumentListPage
+          kind={kind}
+          params={params}
+          result={result}
+          sources={sources}
+          people={people}
+          topics={topics}
+        />
+      );
     },
   };
 }
 
-async function loadDocumentOfKind(kind: DocumentKind, id: string) {
-  const doc = await getDocument(decodeURIComponent(id));
+async function loadDocumentOfKind(kind: DocumentKind, segment: string) {
+  const id = idFromSegment(segment);
+  const doc = id ? await getDocument(id) : null;
   if (!doc || doc.kind !== kind) notFound();
   return doc;
 }
@@ -57,9 +81,11 @@ export function documentRoute(kind: DocumentKind) {
     Page: async ({ params, searchParams }: DocumentRouteProps) => {
       const doc = await loadDocumentOfKind(kind, (await params).id);
       const { view, hl } = documentPageParams.parse(await flatSearchParams(searchParams));
-      const sourceLines =
-        view === "source" ? await getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [];
-      return <DocumentPage doc={doc} view={view} hl={hl} sourceLines={sourceLines} />;
+      const [sourceLines, topics] = await Promise.all([
+        view === "source" ? getSourceLines(doc.source.file, doc.source.lineStart, doc.source.lineEnd) : [],
+        getDocumentTopics(doc.id),
+      ]);
+      return <DocumentPage doc={doc} view={view} hl={hl} sourceLines={sourceLines} passageTopics={topics.passages} />;
     },
   };
 }
