@@ -28,3 +28,9 @@ export async function readGenerations(db: Executor): Promise<Generations> {
   const byTag = new Map(rows.map((r) => [r.tag, r.generation.toString()]));
   return Object.fromEntries(CACHE_TAGS.map((t) => [t, byTag.get(t) ?? "0"])) as Generations;
 }
+
+/**
+ * Every tag's generation as one string ("corpus=3;links=17;topics=2"), for a client outside Next
+ * (the production server's page cache, lib/infra/page-cache.ts) that holds a plain pg pool.
+ */
+export const GENERATION_KEY_SQL = `SELECT coalesce(string_agg(tag || '=' || generation, ';' ORDER BY tag), '') AS key FROM "CacheGeneration"`;
