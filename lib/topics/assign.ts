@@ -105,13 +105,13 @@ export interface TopicModel {
 /** Term weights from how many passages of the corpus hold each form. */
 export function buildTopicModel(
   topics: readonly Topic[],
-  passages: readonly string[],
+  passages: readonly (string | PreparedText)[],
   options: TopicOptions = DEFAULT_TOPIC_OPTIONS,
 ): TopicModel {
   const patterns = termPatterns(topics);
   const df = new Map<string, number>();
   for (const text of passages) {
-    const prepared = prepareText(text);
+    const prepared = typeof text === "string" ? prepareText(text) : text;
     for (const hit of findTerms(prepared, patterns)) df.set(hit.pattern.form, (df.get(hit.pattern.form) ?? 0) + 1);
   }
   const n = Math.max(passages.length, options.idfFull + 1);
@@ -153,10 +153,10 @@ const topTerms = (m: Map<string, number> | undefined, k = 5) =>
     : [];
 
 /** Topics of each passage: evidence, and the 0–1 score of those on a topic. */
-function passageTopics(model: TopicModel, paragraphs: readonly TopicParagraph[]) {
+function passageTopics(model: TopicModel, paragraphs: readonly TopicParagraph[], prepared: readonly PreparedText[]) {
   const o = model.options;
-  return paragraphs.map((p) => {
-    const evidence = evidenceOf(model, prepareText(p.text), p.headingLevel !== null ? o.headingBoost : 1);
+  return paragraphs.map((p, i) => {
+    const evidence = evidenceOf(model, prepared[i]!, p.headingLevel !== null ? o.headingBoost : 1);
     const topics: TopicScore[] = [];
     for (const [topic, s] of evidence.score) {
       if (s < o.passageMin) continue;
@@ -217,14 +217,12 @@ export function assignTopics(
 ): TopicAssignmentResult {
   const o = { ...DEFAULT_TOPIC_OPTIONS, ...options };
   const allParagraphs = [...documents.flatMap((d) => d.paragraphs), ...nodes.flatMap((n) => n.paragraphs)];
-  const model = buildTopicModel(
-    topics,
-    allParagraphs.map((p) => p.text),
-    o,
-  );
+  // Segmenting is most of the cost: each passage is prepared once, for the weights and the evidence.
+  const prepared = allParagraphs.map((p) => prepareText(p.text));
+  const model = buildTopicModel(topics, prepared, o);
   const passages = new Map<string, TopicScore[]>();
   const passageResults = new Map<string, PassageResult>();
-  for (const r of passageTopics(model, allParagraphs)) {
+  for (const r of passageTopics(model, allParagraphs, prepared)) {
     passageResults.set(r.paragraph.id, r);
     if (r.topics.length) passages.set(r.paragraph.id, r.topics);
   }
