@@ -6,10 +6,28 @@ export { KIND_LABEL, KIND_SEGMENT } from "./kinds";
 export const documentListUrl = (kind: DocumentKind) => `/${KIND_SEGMENT[kind]}`;
 export const documentUrl = (kind: DocumentKind, id: string) => `${documentListUrl(kind)}/${encodeURIComponent(id)}`;
 export const personUrl = (id: string) => `/people/${encodeURIComponent(id)}`;
+/*
+ * Anchors on reading pages. Each format is written here once: the pages give their elements these ids
+ * and every link into them is built from the same helpers.
+ */
+/** A paragraph of a document: "p-10". */
+export const documentParagraphAnchor = (n: number) => `p-${n}`;
+/** A paragraph of a plan node, unique on its chapter's page: "3.2-p-4". */
+export const planParagraphAnchor = (path: string, n: number) => `${path}-p-${n}`;
+/** The heading of a plan node: "n-3.2". */
+export const planNodeAnchor = (path: string) => `n-${path}`;
+/** A target's mark in the plan text, and its entry in the chapter's target panel. */
+export const planTargetAnchor = (id: string) => `t-${id}`;
+export const planTargetPanelAnchor = (id: string) => `tp-${id}`;
+/** "#…" for an anchor on the same page (ids are encoded like any other part of a URL). */
+export const hashUrl = (anchor: string) => `#${encodeURIComponent(anchor)}`;
+
+/** A chapter's page (or the preface's): the first segment of a node's path. */
+export const planChapterUrl = (path: string) => `/plan/${encodeURIComponent(path.split(".")[0]!)}`;
 /** "3.2.1" lives on the page of chapter 3; the preface ("0") has a page of its own. */
 export const planNodeUrl = (path: string) => {
   const chapter = path.split(".")[0]!;
-  return path === chapter ? `/plan/${chapter}` : `/plan/${chapter}#n-${path}`;
+  return path === chapter ? planChapterUrl(path) : `${planChapterUrl(path)}${hashUrl(planNodeAnchor(path))}`;
 };
 
 /** A reading-page link that marks the words of search q (the page reads ?hl=). */
@@ -38,10 +56,14 @@ export function formatDateZh(date: string | null): string {
   return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
 }
 
+/** A document's page showing the source lines it was parsed from. */
+export const documentSourceUrl = (kind: DocumentKind, id: string) => `${documentUrl(kind, id)}?view=source`;
 /** A paragraph of a document, as its page anchors it. */
-export const documentParagraphUrl = (kind: DocumentKind, id: string, n: number) => `${documentUrl(kind, id)}#p-${n}`;
+export const documentParagraphUrl = (kind: DocumentKind, id: string, n: number) =>
+  `${documentUrl(kind, id)}${hashUrl(documentParagraphAnchor(n))}`;
 /** A paragraph of a plan node, on its chapter's page. */
-export const planParagraphUrl = (path: string, n: number) => `/plan/${path.split(".")[0]!}#${path}-p-${n}`;
+export const planParagraphUrl = (path: string, n: number) =>
+  `${planChapterUrl(path)}${hashUrl(planParagraphAnchor(path, n))}`;
 /** Side by side: a document's passages and a plan node's passages, shared terms marked. */
 export const compareUrl = (documentId: string, planPath: string) =>
   `/compare?document=${encodeURIComponent(documentId)}&plan=${encodeURIComponent(planPath)}`;

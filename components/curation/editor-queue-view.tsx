@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { BandBadge } from "@/components/links/link-meta";
 import type { EditorQueue, OrphanedLinkItem } from "@/lib/data/editor-queue";
 import { KIND_LABEL } from "@/lib/kinds";
-import { compareUrl, planNodeUrl } from "@/lib/urls";
+import { compareUrl, documentParagraphAnchor, hashUrl, planNodeUrl } from "@/lib/urls";
 import { actionLabel, formatDateTimeZh } from "./labels";
 import { LinkActions } from "./link-actions";
 import { ReattachButton } from "./reattach-button";
@@ -95,8 +95,12 @@ function OrphanedLink({ link }: { link: OrphanedLinkItem }) {
                   {e.candidates.map((c) => (
                     <li key={c.paragraphId} className="space-y-1 rounded-md bg-stone-50 p-2 dark:bg-stone-950">
                       <p className="text-xs">
-                        {documentUrl ? <a href={`${documentUrl}#p-${c.n}`}>第{c.n}段</a> : <>第{c.n}段</>} · 相似度{" "}
-                        {c.similarity.toFixed(2)}
+                        {documentUrl ? (
+                          <a href={`${documentUrl}${hashUrl(documentParagraphAnchor(c.n))}`}>第{c.n}段</a>
+                        ) : (
+                          <>第{c.n}段</>
+                        )}{" "}
+                        · 相似度 {c.similarity.toFixed(2)}
                       </p>
                       <p className={`${QUOTE} line-clamp-4`}>{c.text}</p>
                       <ReattachButton linkId={link.id} rank={e.rank} paragraphId={c.paragraphId} paragraphN={c.n} />
@@ -143,7 +147,7 @@ export function EditorQueueView({ queue, since, sinceLastVisit, planLabels }: Ed
         <ul className="flex flex-wrap gap-x-4 gap-y-2">
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`}>
+              <a href={hashUrl(s.id)}>
                 {s.title}（{s.count}）
               </a>
             </li>

@@ -5,7 +5,17 @@ import { PlanNodeLinks } from "@/components/links/plan-node-links";
 import { TopicChips } from "@/components/topics/topic-chips";
 import type { TopicChip } from "@/lib/data/topics";
 import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
-import { planNodeLabel } from "@/lib/urls";
+import {
+  hashUrl,
+  planNodeAnchor,
+  planNodeLabel,
+  planNodeUrl,
+  planParagraphAnchor,
+  planParagraphUrl,
+  planTargetAnchor,
+  planTargetPanelAnchor,
+} from "@/lib/urls";
+import { CiteButton } from "@/components/documents/citation";
 import { TARGET_LABEL } from "./target-labels";
 
 /** Where each target's sentence sits in its paragraph, for highlighting. */
@@ -54,18 +64,23 @@ interface PlanNodeSectionProps {
 export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = false, topics }: PlanNodeSectionProps) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
+  const anchor = planNodeAnchor(node.path);
+  const label = planNodeLabel(node);
   return (
-    <section aria-labelledby={`n-${node.path}`} className="scroll-mt-20">
-      <Heading id={`n-${node.path}`} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
+    <section aria-labelledby={anchor} className="scroll-mt-20">
+      <Heading id={anchor} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
         {node.number ? <span className="mr-2">{node.number}</span> : null}
         <HighlightedText text={node.title} ranges={marks.get(titleMarkKey(node.path)) ?? []} />
-        <a
-          href={`#n-${node.path}`}
-          className="ml-2 text-sm font-normal text-stone-600 no-underline dark:text-stone-400"
-          aria-label={`${node.title}的链接`}
-        >
-          #
-        </a>
+        <span className="ml-1 inline-flex items-center gap-1 align-baseline text-sm font-normal">
+          <a
+            href={hashUrl(anchor)}
+            className="-my-2.5 inline-flex min-h-11 min-w-11 items-center justify-center align-middle text-stone-600 no-underline dark:text-stone-400"
+            aria-label={`${node.title}的链接`}
+          >
+            #
+          </a>
+          <CiteButton label={label} part={label} path={planNodeUrl(node.path)} />
+        </span>
       </Heading>
       <div className="mt-2">
         <TopicChips topics={topics?.get(node.path) ?? []} label={`${node.title}的主题`} />
@@ -76,7 +91,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
           return (
             <p
               key={p.id}
-              id={`${node.path}-p-${p.n}`}
+              id={planParagraphAnchor(node.path, p.n)}
               className="scroll-mt-20 indent-[2em] target:bg-amber-50 dark:target:bg-amber-950/40"
             >
               <LayeredText
@@ -92,8 +107,8 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
                 return (
                   <Fragment key={t.id}>
                     <a
-                      id={`t-${t.id}`}
-                      href={`#t-${t.id}`}
+                      id={planTargetAnchor(t.id)}
+                      href={hashUrl(planTargetAnchor(t.id))}
                       className="ml-1 align-super text-xs no-underline"
                       aria-label={`${TARGET_LABEL[t.kind]}：${t.indicator ?? t.text.slice(0, 20)}`}
                     >
@@ -101,7 +116,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
                     </a>
                     {addressed ? (
                       <a
-                        href={`#tp-${t.id}`}
+                        href={hashUrl(planTargetPanelAnchor(t.id))}
                         className="ml-0.5 align-super font-sans text-xs whitespace-nowrap"
                         aria-label={`${addressed}篇涉及：${label}`}
                       >
@@ -111,6 +126,21 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
                   </Fragment>
                 );
               })}
+              <span className="ml-1 inline-flex items-center gap-1 align-baseline font-sans">
+                <a
+                  href={hashUrl(planParagraphAnchor(node.path, p.n))}
+                  className="-my-2.5 inline-flex min-h-11 min-w-11 items-center justify-center align-middle text-xs text-stone-700 no-underline dark:text-stone-300"
+                  aria-label={`${label}第${p.n}段链接`}
+                >
+                  ¶{p.n}
+                </a>
+                <CiteButton
+                  label={`${label}第${p.n}段`}
+                  part={label}
+                  paragraph={p.n}
+                  path={planParagraphUrl(node.path, p.n)}
+                />
+              </span>
             </p>
           );
         })}

@@ -3,6 +3,7 @@ import type { LinkedDocument } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { shortDocumentName } from "@/components/links/plan-links";
 import { TARGET_LABEL } from "./target-labels";
+import { hashUrl, planTargetAnchor, planTargetPanelAnchor } from "@/lib/urls";
 
 const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈": "约", "=": "" };
 
@@ -70,8 +71,8 @@ export function TargetPanel({ node, addressedBy }: TargetPanelProps) {
           </h3>
           <ul className="space-y-2">
             {g.items.map((t) => (
-              <li key={t.id} id={`tp-${t.id}`} className="scroll-mt-4">
-                <a href={`#t-${t.id}`} className="block">
+              <li key={t.id} id={planTargetPanelAnchor(t.id)} className="scroll-mt-4">
+                <a href={hashUrl(planTargetAnchor(t.id))} className="block">
                   {t.indicator ?? t.text.slice(0, 24)}
                 </a>
                 <span className="text-stone-600 dark:text-stone-400">{describeTarget(t)}</span>

@@ -14,7 +14,10 @@ import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
 import { planNodeTopics } from "@/lib/data/topics";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
-import { planNodeLabel } from "@/lib/urls";
+import { planChapterUrl, planNodeAnchor, planNodeLabel, planParagraphAnchor } from "@/lib/urls";
+import { planCitationSource } from "@/lib/citation";
+import { CitationProvider } from "@/components/documents/citation";
+import { AnchorLanding } from "@/components/ui/anchor-landing";
 
 interface Props {
   params: Promise<{ chapter: string }>;
@@ -61,62 +64,67 @@ export default async function PlanChapterPage(props: Props) {
   const needles = needlesForQuery(hl);
   // Titles and paragraphs in reading order, each with the anchor a notice can jump to.
   const texts = flattenNodes(node).flatMap((n) => [
-    { id: titleMarkKey(n.path), text: n.title, anchor: `n-${n.path}` },
-    ...n.paragraphs.map((p) => ({ id: p.id, text: p.text, anchor: `${n.path}-p-${p.n}` })),
+    { id: titleMarkKey(n.path), text: n.title, anchor: planNodeAnchor(n.path) },
+    ...n.paragraphs.map((p) => ({ id: p.id, text: p.text, anchor: planParagraphAnchor(n.path, p.n) })),
   ]);
   const marks = new Map(texts.map((t) => [t.id, findRanges(t.text, needles)]));
   const chapters = outline.nodes;
   const i = chapters.findIndex((c) => c.path === node.path);
   const prev = chapters[i - 1];
   const next = chapters[i + 1];
+  // The plan's source row carries no date here; the page's 发布时间 gives the citation its date.
+  const citation = planCitationSource({ ...outline, source: { body: outline.source.body, date: null } });
   return (
-    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
-      <div className="min-w-0">
-        <nav aria-label="面包屑" className="mb-4 text-sm">
-          <Link href="/plan">{outline.title}</Link>
-        </nav>
-        {hl ? (
-          <HighlightNotice
-            q={hl}
-            places={texts.map((t) => ({ anchor: t.anchor, ranges: marks.get(t.id)! }))}
-            plainHref={`/plan/${node.path}`}
-          />
-        ) : null}
-        {documentChoices ? (
-          <DocumentChoicesProvider groups={documentChoices}>
-            <PlanNodeSection
-              node={node}
-              marks={marks}
-              links={linksByPath}
-              addressedBy={addressedBy}
-              topics={topics}
-              canEdit
+    <CitationProvider source={citation}>
+      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
+        <div className="min-w-0">
+          <nav aria-label="面包屑" className="mb-4 text-sm">
+            <Link href="/plan">{outline.title}</Link>
+          </nav>
+          {hl ? (
+            <HighlightNotice
+              q={hl}
+              places={texts.map((t) => ({ anchor: t.anchor, ranges: marks.get(t.id)! }))}
+              plainHref={planChapterUrl(node.path)}
             />
-          </DocumentChoicesProvider>
-        ) : (
-          <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} topics={topics} />
-        )}
-        <nav
-          aria-label="上一章和下一章"
-          className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
-        >
-          {prev ? (
-            <Link href={`/plan/${prev.path}`} rel="prev">
-              ← {planNodeLabel(prev)}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next ? (
-            <Link href={`/plan/${next.path}`} rel="next" className="sm:text-right">
-              {planNodeLabel(next)} →
-            </Link>
           ) : null}
-        </nav>
+          {documentChoices ? (
+            <DocumentChoicesProvider groups={documentChoices}>
+              <PlanNodeSection
+                node={node}
+                marks={marks}
+                links={linksByPath}
+                addressedBy={addressedBy}
+                topics={topics}
+                canEdit
+              />
+            </DocumentChoicesProvider>
+          ) : (
+            <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} topics={topics} />
+          )}
+          <AnchorLanding />
+          <nav
+            aria-label="上一章和下一章"
+            className="mt-12 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
+          >
+            {prev ? (
+              <Link href={planChapterUrl(prev.path)} rel="prev">
+                ← {planNodeLabel(prev)}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link href={planChapterUrl(next.path)} rel="next" className="sm:text-right">
+                {planNodeLabel(next)} →
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+        <div className="mt-10 lg:mt-0">
+          <TargetPanel node={node} addressedBy={addressedBy} />
+        </div>
       </div>
-      <div className="mt-10 lg:mt-0">
-        <TargetPanel node={node} addressedBy={addressedBy} />
-      </div>
-    </div>
+    </CitationProvider>
   );
 }
