@@ -7,7 +7,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentListPage } from "@/components/documents/document-list-page";
 import { DocumentPage } from "@/components/documents/document-page";
-import { getDocument, getSourceLines, listDocuments, listSources, topicFilterCounts } from "@/lib/data/documents";
+import {
+  getDocument,
+  getSourceLines,
+  listDocuments,
+  listSources,
+  sourceAndPersonOptions,
+  topicFilterCounts,
+} from "@/lib/data/documents";
 import { listPeople } from "@/lib/data/people";
 import { getDocumentTopics, knownTopic, taxonomy } from "@/lib/data/topics";
 import {
@@ -29,12 +36,16 @@ export function documentListRoute(kind: DocumentKind) {
       const parsed = listPageParams.parse(await flatSearchParams(searchParams));
       // A topic the taxonomy does not have falls back to "all", as other bad values do on pages.
       const params = { ...parsed, topic: parsed.topic && knownTopic(parsed.topic) ? parsed.topic : undefined };
-      const [result, sources, people, topicCounts] = await Promise.all([
+      const [result, sources, people, topicCounts, offered] = await Promise.all([
         listDocuments({ kind, ...params, pageSize: PAGE_SIZE }),
         listSources(),
         listPeople(),
         topicFilterCounts({ kind, source: params.source, person: params.person }),
+        sourceAndPersonOptions({ kind, source: params.source, person: params.person, topic: params.topic }),
       ]);
+      // Every filter offers only values that yield documents under the others (and keeps the one chosen).
+      const offeredSources = new Set([...offered.sources, ...(params.source ? [params.source] : [])]);
+      const offeredPeople = new Set([...offered.people, ...(params.person ? [params.person] : [])]);
       // Only topics that yield documents under the other filters are offered.
       const topics = taxonomy()
         .filter((t) => (topicCounts.get(t.slug) ?? 0) > 0 || t.slug === params.topic)
@@ -44,8 +55,8 @@ export function documentListRoute(kind: DocumentKind) {
           kind={kind}
           params={params}
           result={result}
-          sources={sources}
-          people={people}
+          sources={sources.filter((x) => offeredSources.has(x.id))}
+          people={people.filter((x) => offeredPeople.has(x.id))}
           topics={topics}
         />
       );

@@ -97,6 +97,29 @@ async function loadTopicFilterCounts(filter: Omit<DocumentFilter, "page" | "page
   return topicCountsAmong(ids.map((d) => d.id));
 }
 
+/**
+ * The sources and people that yield documents under the list's other filters (kind and topic
+ * always; the person for the sources, the source for the people): a list offers only these.
+ */
+export async function sourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize">) {
+  return readThrough("sourceAndPersonOptions", ["corpus", "topics"], loadSourceAndPersonOptions, filter);
+}
+
+async function loadSourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize">) {
+  const rows = await getDb().document.findMany({
+    where: await documentWhere({ kind: filter.kind, topic: filter.topic }),
+    select: { sourceId: true, speakers: { select: { personId: true } } },
+  });
+  const sources = new Set<string>();
+  const people = new Set<string>();
+  for (const d of rows) {
+    const personIds = d.speakers.map((s) => s.personId);
+    if (!filter.person || personIds.includes(filter.person)) sources.add(d.sourceId);
+    if (!filter.source || d.sourceId === filter.source) for (const id of personIds) people.add(id);
+  }
+  return { sources: [...sources], people: [...people] };
+}
+
 export async function listDocuments(filter: DocumentFilter) {
   return readThrough("listDocuments", ["corpus", "topics"], loadDocuments, filter);
 }

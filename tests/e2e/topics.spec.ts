@@ -49,6 +49,8 @@ test("a list filtered by topic offers only topics with documents, and an unknown
   await expect(select).toHaveValue("transport");
   const options = await select.locator("option").allTextContents();
   expect(options.slice(1).every((o) => /（[1-9]\d*）$/.test(o))).toBe(true);
+  // The other filters too: reports come from one source, so that is the only source offered.
+  await expect(page.getByLabel("来源", { exact: true }).locator("option")).toHaveCount(2);
   const response = await page.goto("/topics/no-such-topic");
   expect(response?.status()).toBe(404);
 });
