@@ -1,13 +1,15 @@
 /**
  * The OpenSearch 1.1 description, so a browser can add the site's search to its address bar.
  * Served from a route, not from public/: the spec's URL template grammar requires a scheme and a
- * host (Firefox refuses a relative template), and only the request knows where the site is served.
+ * host (Firefox refuses a relative template): PUBLIC_URL, else the host the request was sent to.
  */
+import { publicOrigin } from "@/lib/public-origin";
+
 const xmlEscape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function GET(request: Request) {
-  const origin = xmlEscape(new URL(request.url).origin);
+  const origin = xmlEscape(publicOrigin(request));
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
   <ShortName>政策对照</ShortName>

@@ -175,7 +175,8 @@ const noteText = z
   .string()
   .trim()
   .max(2000)
-  .regex(/^[^\u0000]*$/u, "must not contain NUL")
+  // Line breaks and tabs are text in a note; other control characters and lone surrogates are not.
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\p{Cs}]*$/u, "must not contain control characters")
   .describe("Plain text; an empty note means none");
 
 export const linkCreateBody = z

@@ -1,16 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "../db";
 import type { DocumentKind } from "../generated/prisma/enums";
 import { kindOfSegment } from "../kinds";
 import { comparePageParams } from "./compare";
 import { idParam, planChapterParams } from "./params";
-
-/**
- * /links/[id]: a link's public record. Bounded and free of control characters (PostgreSQL cannot
- * even take a NUL), so a strange id is a 404 rather than a database error; the page parses with it too.
- */
-export const linkPageParams = z.object({ id: idParam });
 
 /** A reading page's subject, read from its path (and, for /compare, its query): what the proxy checks before the page streams. */
 export type ReadingTarget =
@@ -38,21 +31,24 @@ export function readingTargetOf(pathname: string, search?: URLSearchParams): Rea
   return kind ? { type: "document", kind, id } : null;
 }
 
-/** Whether the page for this target has something to show (its own notFound() decides the same). */
+/**
+ * Whether the page for this target has something to show (its own notFound() decides the same). An
+ * id the text schema refuses (a NUL, a lone surrogate: PostgreSQL would fail on it) is simply absent.
+ */
 export async function readingTargetExists(t: ReadingTarget): Promise<boolean> {
   const db = getDb();
   switch (t.type) {
     case "document":
-      return (await db.document.count({ where: { id: t.id, kind: t.kind } })) > 0;
+      return idParam.safeParse(t.id).success && (await db.document.count({ where: { id: t.id, kind: t.kind } })) > 0;
     case "person":
-      return (await db.person.count({ where: { id: t.id } })) > 0;
+      return idParam.safeParse(t.id).success && (await db.person.count({ where: { id: t.id } })) > 0;
     case "chapter":
       return (
         planChapterParams.safeParse({ chapter: t.path }).success &&
         (await db.planNode.count({ where: { path: t.path } })) > 0
       );
     case "link":
-      return linkPageParams.safeParse({ id: t.id }).success && (await db.link.count({ where: { id: t.id } })) > 0;
+      return idParam.safeParse(t.id).success && (await db.link.count({ where: { id: t.id } })) > 0;
     case "compare": {
       const parsed = comparePageParams.safeParse({ document: t.document, plan: t.plan });
       if (!parsed.success) return false;

@@ -58,21 +58,35 @@ interface NextOptions {
   host?: string;
   databaseUrl: string;
   embedded: boolean;
+  /** More environment for the server (benchmarks compare settings, e.g. READ_CACHE_MB=0). */
+  env?: Record<string, string>;
 }
 
-/** Starts `next start` (or `next dev`) on a database; the caller owns the child. */
+/**
+ * Starts the production server (scripts/serve.ts: Next's handler with our timeouts and headers),
+ * or `next dev`, on a database; the caller owns the child.
+ */
 export function startNext(options: NextOptions, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
-  const args = [options.mode, "-p", options.port, ...(options.host ? ["-H", options.host] : [])];
-  return spawn(bin("next"), args, {
+  const dev = options.mode === "dev";
+  const [command, args] = dev
+    ? [bin("next"), ["dev", "-p", options.port, ...(options.host ? ["-H", options.host] : [])]]
+    : [process.execPath, ["--import", "tsx", "scripts/serve.ts"]];
+  return spawn(command, args, {
     cwd: projectRoot,
     stdio,
     env: childEnv({
       DATABASE_URL: options.databaseUrl,
       APP_DATABASE_EMBEDDED: options.embedded ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: options.port,
+      HOST: options.host ?? env.HOST,
+      // `next start` sets it itself; Next's programmatic server expects it set.
+      ...(dev ? {} : { NODE_ENV: "production" }),
       // A search of 2,000 Chinese characters is an 18 kB URL (9 bytes a character, encoded):
-      // more than Node's default 16 kB of request head, which it refuses with 431.
+      // more than Node's default 16 kB of request head, which it refuses with 431 (`next dev`;
+      // the production server sets its own limit).
       NODE_OPTIONS: [env.NODE_OPTIONS, "--max-http-header-size=65536"].filter(Boolean).join(" "),
+      ...options.env,
     }),
   });
 }

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { LinkRecord } from "@/components/links/link-record";
 import { currentEditor } from "@/lib/auth/editor";
 import { listLinkEvents } from "@/lib/data/curation";
-import { linkPageParams } from "@/lib/data/exists";
 import { getLink } from "@/lib/data/links";
+import { idFromSegment } from "@/lib/data/params";
 import { getDb } from "@/lib/db";
 
 interface Props {
@@ -12,9 +12,8 @@ interface Props {
 }
 
 async function load(props: Props) {
-  const parsed = linkPageParams.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const link = await getLink(decodeURIComponent(parsed.data.id));
+  const id = idFromSegment((await props.params).id);
+  const link = id ? await getLink(id) : null;
   if (!link) notFound();
   return link;
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPlanChaptersForPerson } from "@/lib/data/coverage";
+import { idFromSegment } from "@/lib/data/params";
 import { getPerson } from "@/lib/data/people";
 import { formatDateZh, KIND_LABEL, planNodeUrl } from "@/lib/urls";
 
@@ -11,7 +12,8 @@ interface Props {
 }
 
 async function load(props: Props) {
-  const person = await getPerson(decodeURIComponent((await props.params).id));
+  const id = idFromSegment((await props.params).id);
+  const person = id ? await getPerson(id) : null;
   if (!person) notFound();
   return person;
 }
