@@ -9,8 +9,8 @@ export function apiJson(body: unknown, init: { status?: number; maxAge?: number 
   return Response.json(body, {
     status: init.status ?? 200,
     headers: {
+      // CORS is the proxy's (lib/security/http-policy.ts): on the public reads, never on a write's answer.
       "cache-control": init.maxAge ? `public, max-age=${init.maxAge}` : "no-store",
-      "access-control-allow-origin": "*",
     },
   });
 }

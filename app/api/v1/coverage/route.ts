@@ -15,7 +15,6 @@ export const GET = withApiErrors(async (request: Request) => {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="coverage-${stamp}.csv"`,
         "cache-control": "no-store",
-        "access-control-allow-origin": "*",
       },
     });
   }
