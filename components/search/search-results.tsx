@@ -6,6 +6,7 @@ import { FACETS } from "@/lib/search/sql";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Pagination } from "@/components/ui/pagination";
 import { describeMatch } from "@/components/search/match-label";
+import { SearchExamples } from "@/components/search/search-examples";
 import { withHighlight } from "@/lib/urls";
 
 export function searchHref(params: SearchPageParams, change: Partial<SearchPageParams>): string {
@@ -114,6 +115,7 @@ function NoResults({
     <div className="space-y-2">
       <p>没有找到结果。可以减少关键词、去掉引号，或换一种说法。</p>
       <RelatedSearches related={result.related} params={params} />
+      {result.related.length || looser.length ? null : <SearchExamples />}
       {looser.length ? (
         <ul aria-label="放宽检索" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {looser.map((l) => (

@@ -37,6 +37,8 @@ function termMatch(t: QueryTerm, text: string, title: string, around: string): M
     (w) => w !== t.norm && (text.includes(w) || title.includes(w)),
   );
   if (some.length) return { term, via: "partial", expansion: some.join(" ") };
+  const inner = t.partExpansions.find((x) => text.includes(x.norm) || title.includes(x.norm));
+  if (inner) return { term, via: "partial", expansion: inner.norm, relation: inner.relation };
   return null;
 }
 

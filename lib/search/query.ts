@@ -22,6 +22,8 @@ export interface QueryTerm {
   phrase: boolean;
   /** Synonyms and thesaurus neighbours, strongest first, ranked below the literal term. */
   expansions: Expansion[];
+  /** Thesaurus neighbours of words inside a compound: they count as its parts do. */
+  partExpansions: Expansion[];
   /** The words of a compound, matched (lower still) where the whole is absent: 企业贷款难 → 企业, 贷款. */
   parts: string[];
   /** For one character typed alone: the words in which it does not mean itself (水平 for 水). */
@@ -48,7 +50,7 @@ function stripSymbols(s: string): string {
 
 /** At most this many expansions per term: each one costs an index scan and a score per paragraph. */
 export const MAX_EXPANSIONS = 6;
-/** The thesaurus entries of a compound's words count for less than those of the whole. */
+/** The thesaurus entries of words inside a compound count for less than those of the whole. */
 const WORD_EXPANSION_FACTOR = 0.7;
 const MAX_PARTS = 4;
 
@@ -64,20 +66,39 @@ export function partsOf(norm: string, tokens: readonly string[]): string[] {
   return parts.filter((p) => !parts.some((q) => q !== p && q.includes(p))).slice(0, MAX_PARTS);
 }
 
-/** Thesaurus and synonym expansions of a term and, weaker, of its words; strongest first. */
-export function expansionsOf(norm: string, tokens: readonly string[]): Expansion[] {
+/**
+ * A thesaurus term inside a compound that makes up this much of it stands for the whole
+ * (企业贷款 in 企业贷款难); a shorter one is one of its parts (孩子 in 孩子上幼儿园难).
+ */
+const WHOLE_SHARE = 0.6;
+
+/**
+ * Thesaurus and synonym expansions of a term, strongest first: those of the term itself and of a
+ * thesaurus term making up most of it stand for the term (`whole`); those of shorter terms inside
+ * it count, weaker, as its parts do (`parts`).
+ */
+export function expansionsOf(norm: string, tokens: readonly string[]): { whole: Expansion[]; parts: Expansion[] } {
   const t = thesaurus();
-  const byWord = tokens
-    .filter((w) => w !== norm)
-    .flatMap((w) => t.expand(w).map((e) => ({ ...e, weight: e.weight * WORD_EXPANSION_FACTOR })));
-  const out = new Map<string, Expansion>();
-  for (const e of [...t.expand(norm), ...byWord]) {
-    // An expansion the term contains, or one containing the term, is matched by the term already.
-    if (e.norm.includes(norm) || norm.includes(e.norm) || tokens.includes(e.norm)) continue;
-    const old = out.get(e.norm);
-    if (!old || old.weight < e.weight) out.set(e.norm, e);
+  const whole: Expansion[] = [...t.expand(norm)];
+  const parts: Expansion[] = [];
+  const length = [...norm].length;
+  for (const inner of new Set([...t.termsIn(norm), ...tokens.filter((w) => w !== norm)])) {
+    const share = [...inner].length / length;
+    for (const e of t.expand(inner))
+      (share >= WHOLE_SHARE ? whole : parts).push({ ...e, weight: e.weight * WORD_EXPANSION_FACTOR });
   }
-  return [...out.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_EXPANSIONS);
+  const pick = (list: Expansion[], exclude: Set<string>) => {
+    const out = new Map<string, Expansion>();
+    for (const e of list) {
+      // An expansion the term contains, or one containing the term, is matched by the term already.
+      if (e.norm.includes(norm) || norm.includes(e.norm) || exclude.has(e.norm)) continue;
+      const old = out.get(e.norm);
+      if (!old || old.weight < e.weight) out.set(e.norm, e);
+    }
+    return [...out.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_EXPANSIONS);
+  };
+  const w = pick(whole, new Set(tokens));
+  return { whole: w, parts: pick(parts, new Set([...tokens, ...w.map((e) => e.norm)])) };
 }
 
 function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
@@ -86,12 +107,14 @@ function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
   if (!norm) return null;
   const words = queryTokens(norm).filter((t) => /^[\p{L}\p{N}.]+$/u.test(t));
   const tokens = words.length ? words : [norm];
+  const expanded = phrase ? { whole: [], parts: [] } : expansionsOf(norm, tokens);
   return {
     raw,
     norm,
     tokens,
     phrase,
-    expansions: phrase ? [] : expansionsOf(norm, tokens),
+    expansions: expanded.whole,
+    partExpansions: expanded.parts,
     parts: phrase ? [] : partsOf(norm, tokens),
     notTheWord: !phrase && [...norm].length === 1 ? thesaurus().notTheWord(norm) : [],
   };
@@ -169,7 +192,7 @@ export function highlightNeedles(query: ParsedQuery): string[] {
     for (const t of clause) {
       needles.add(t.norm);
       if (!t.phrase && t.tokens.length > 1) for (const tok of t.tokens) if (tok.length > 1) needles.add(tok);
-      for (const e of t.expansions) needles.add(e.norm);
+      for (const e of [...t.expansions, ...t.partExpansions]) needles.add(e.norm);
       for (const p of t.parts) needles.add(p);
     }
   }

@@ -44,6 +44,7 @@ function termPredicates(t: QueryTerm, expanded: boolean): Predicate[] {
   if (expanded) {
     for (const e of t.expansions) out.push(containsPredicate(e.norm));
     for (const part of t.parts) out.push(containsPredicate(part));
+    for (const e of t.partExpansions) out.push(containsPredicate(e.norm));
   }
   return out;
 }
@@ -144,12 +145,23 @@ function termScore(t: QueryTerm): Prisma.Sql {
  * group where the term itself (or an expansion) is absent, which then ranks after those with it.
  */
 function partScore(t: QueryTerm): Prisma.Sql {
-  return t.parts.length
-    ? Prisma.sql`${PART_WEIGHT / t.parts.length}::float8 * (${Prisma.join(
+  const scores: Prisma.Sql[] = [];
+  if (t.parts.length)
+    scores.push(
+      Prisma.sql`${PART_WEIGHT / t.parts.length}::float8 * (${Prisma.join(
         t.parts.map((w) => occurrenceScore(occurrences(w))),
         " + ",
-      )})`
-    : Prisma.sql`0::float8`;
+      )})`,
+    );
+  // The best thesaurus neighbour of a word inside it, at that neighbour's weight.
+  if (t.partExpansions.length)
+    scores.push(
+      Prisma.sql`${PART_WEIGHT}::float8 * GREATEST(${Prisma.join(
+        t.partExpansions.map((e) => Prisma.sql`${e.weight}::float8 * ${occurrenceScore(occurrences(e.norm))}`),
+        ", ",
+      )})`,
+    );
+  return scores.length ? Prisma.join(scores, " + ") : Prisma.sql`0::float8`;
 }
 
 /** Bonus of a group whose title (with speakers and office) holds the term, or less, an expansion. */
@@ -264,10 +276,21 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
     ),
     " + ",
   );
-  const sum = Prisma.join(
-    gcols.map((c) => Prisma.sql`gr.${c}`),
-    " + ",
-  );
+  // Each clause weighs by its rarity among the matched groups (as an idf, over the mean of the
+  // clauses' idfs, so that one clause weighs 1): 生物医药 counts for more than 产业.
+  const idf = (c: Prisma.Sql) =>
+    Prisma.sql`LN(1 + COUNT(*) OVER ()::float8 / GREATEST(1, COUNT(*) FILTER (WHERE gr.${c} > 0) OVER ()))`;
+  const meanIdf = Prisma.sql`((${Prisma.join(gcols.map(idf), " + ")}) / ${k || 1})`;
+  const sum =
+    k > 1 && scored
+      ? Prisma.join(
+          gcols.map((c) => Prisma.sql`gr.${c} * ${idf(c)} / GREATEST(${meanIdf}, 1e-9)`),
+          " + ",
+        )
+      : Prisma.join(
+          gcols.map((c) => Prisma.sql`gr.${c}`),
+          " + ",
+        );
   // Parts count only where the clause itself is absent from the group.
   const partial = Prisma.join(
     query.clauses.map((_, i) => Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`),

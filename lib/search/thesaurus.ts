@@ -58,6 +58,8 @@ export interface Thesaurus {
   notTheWord(char: string): string[];
   /** Every word the thesaurus leads to (for related searches). */
   vocabulary(): string[];
+  /** The thesaurus's own terms (two characters or more) inside a word, other than the word itself. */
+  termsIn(norm: string): string[];
 }
 
 /** Builds the lookup from the file's data and synonym groups (pure). */
@@ -91,6 +93,7 @@ export function thesaurusFrom(file: ThesaurusFile, groups: readonly (readonly st
     expand: (norm) => [...(table.get(norm)?.values() ?? [])].sort((a, b) => b.weight - a.weight),
     notTheWord: (c) => oneChar.get(c) ?? [],
     vocabulary: () => vocabulary,
+    termsIn: (norm) => [...table.keys()].filter((k) => k !== norm && [...k].length >= 2 && norm.includes(k)),
   };
 }
 

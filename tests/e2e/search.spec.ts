@@ -81,15 +81,45 @@ test("suggestions lead straight to a person", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "周源" })).toBeVisible();
 });
 
-test("a search with no results offers looser ones", async ({ page }) => {
-  await page.goto("/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0%20%E5%86%AC%E5%A5%A5&kind=speech");
+test("a search with no results offers looser and related searches, and a related one leads to results", async ({
+  page,
+}) => {
+  // No proposal speaks of parking fees or 雄安: nothing matches, not even in part.
+  await page.goto(
+    "/search?q=%E5%81%9C%E8%BD%A6%E8%B4%B9%E6%B6%A8%E4%BB%B7%E4%BA%86%20%E9%9B%84%E5%AE%89&kind=proposal",
+  );
   await expect(page.getByText("没有找到结果")).toBeVisible();
   const looser = page.getByRole("list", { name: "放宽检索" });
   await expect(looser.getByRole("link", { name: "去掉筛选条件" })).toBeVisible();
+  await expect(looser.getByRole("link", { name: "任一词：停车费涨价了 OR 雄安" })).toBeVisible();
+  const related = page.getByRole("navigation", { name: "相关检索" });
+  await expect(related.getByRole("link", { name: "停车位", exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await looser.getByRole("link", { name: "任一词：碳达峰 OR 冬奥" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "检索：碳达峰 OR 冬奥" })).toBeVisible();
+  await related.getByRole("link", { name: "停车位", exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?q=%E5%81%9C%E8%BD%A6%E4%BD%8D$/);
+  await expect(page.getByRole("heading", { level: 1, name: "检索：停车位" })).toBeVisible();
   await expect(page.getByRole("article").first()).toBeVisible();
+  await expect(page.getByRole("article").first().locator("mark").first()).toBeVisible();
+});
+
+test("the empty search page's examples are links, and an everyday word finds the official one", async ({ page }) => {
+  await page.goto("/search");
+  await page.getByRole("list", { name: "检索示例" }).getByRole("link", { name: "堵车", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "检索：堵车" })).toBeVisible();
+  await expect(page.getByText(/同时检索了相关说法.*堵车 → 交通拥堵/)).toBeVisible();
+  const first = page.getByRole("article").first();
+  await expect(first).toContainText(/堵车 → 同义词“(交通拥堵|拥堵)”|堵车 → 相关词/);
+  await expect(first.locator("mark").first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a query with words that share no document says it shows partial matches and what each lacks", async ({
+  page,
+}) => {
+  await page.goto("/search?q=%E5%9E%83%E5%9C%BE%E5%88%86%E7%B1%BB%20%E5%86%AC%E5%A5%A5");
+  await expect(page.getByRole("status")).toContainText("均为部分匹配");
+  await expect(page.getByText(/没有同时包含全部检索词的结果/)).toBeVisible();
+  await expect(page.getByRole("article").first()).toContainText(/部分匹配，未找到：(冬奥|垃圾分类)/);
 });
 
 test("a 2,000-character query reaches the API as text, not as a refused request", async ({ request }) => {

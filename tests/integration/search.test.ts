@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { searchCorpus } from "@/lib/data/search";
 
 const run = (q: string, filters = {}, extra: Partial<Parameters<typeof searchCorpus>[0]> = {}) =>
@@ -141,6 +142,35 @@ describe("everyday words, partial matches, one character", () => {
     const nothing = await run("停车费涨价了", { kind: "speech", year: 2024 });
     expect(nothing.total).toBeLessThan(5);
     expect(nothing.related.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the API says how each hit matched, as data", () => {
+  it("returns matches (term, via, expansion) beside matchedTerms, and related searches when few", async () => {
+    const res = await searchRoute(new Request(`http://localhost/api/v1/search?q=${encodeURIComponent("堵车")}`));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.complete).toBeGreaterThan(0);
+    for (const h of body.hits) {
+      expect(h.matchedTerms).toEqual(["堵车"]);
+      expect(h.matches[0]).toMatchObject({ term: "堵车", via: expect.stringMatching(/^(thesaurus|synonym)$/) });
+      expect(typeof h.matches[0].expansion).toBe("string");
+      expect(h.missingTerms).toEqual([]);
+    }
+    const partial = await (
+      await searchRoute(new Request(`http://localhost/api/v1/search?q=${encodeURIComponent("垃圾分类 冬奥")}`))
+    ).json();
+    expect(partial.complete).toBe(0);
+    expect(partial.hits[0].missingTerms.length).toBe(1);
+    // No Chinese labels from the service: the page words them.
+    expect(JSON.stringify(partial.hits.map((h: { matches: unknown }) => h.matches))).not.toMatch(/同义词|部分/);
+    const few = await (
+      await searchRoute(
+        new Request(`http://localhost/api/v1/search?q=${encodeURIComponent("停车费涨价了 雄安")}&kind=proposal`),
+      )
+    ).json();
+    expect(few.total).toBe(0);
+    expect(few.related).toContain("停车位");
   });
 });
 
