@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import { env } from "../env";
 import { listMigrationFolders } from "../infra/migration-folders";
-import { DatabaseUnavailableError, databaseKnownDown, noteDatabaseFailure, withDeadline } from "./availability";
+import { databaseKnownDown, noteDatabaseFailure, withDeadline } from "./availability";
 
 export interface Health {
   status: "ok" | "degraded" | "unavailable";
@@ -16,18 +16,20 @@ const HEALTH_DEADLINE_MS = 1_500;
 export async function getHealth(): Promise<Health> {
   const embedded = env.APP_DATABASE_EMBEDDED === "1";
   const folders = listMigrationFolders();
+  const unavailable: Health = {
+    status: "unavailable",
+    database: { reachable: false, embedded, serverVersion: null },
+    migrations: { applied: 0, pending: folders.length },
+  };
+  // A failure seen in the last second is the answer (and is not renewed by answering from it, or
+  // polling health would keep the database "down" for ever); otherwise ask, within the deadline.
+  if (databaseKnownDown()) return unavailable;
   try {
-    // A failure seen in the last second is the answer; otherwise ask the database, within the deadline.
-    if (databaseKnownDown()) throw new DatabaseUnavailableError();
     return await withDeadline(readHealth(embedded, folders), HEALTH_DEADLINE_MS);
   } catch (error) {
     // A frozen database never answers: tell the rest of the server, which has not noticed yet.
     noteDatabaseFailure(error);
-    return {
-      status: "unavailable",
-      database: { reachable: false, embedded, serverVersion: null },
-      migrations: { applied: 0, pending: folders.length },
-    };
+    return unavailable;
   }
 }
 

@@ -6,9 +6,12 @@
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
 import { withApiErrors } from "@/lib/api/http";
+import { getHealth } from "@/lib/data/health";
 import {
+  DatabaseUnavailableError,
   databaseAvailable,
   isDatabaseUnavailableError,
+  noteDatabaseFailure,
   noteDatabaseSuccess,
   PROBE_TIMEOUT_MS,
 } from "@/lib/data/availability";
@@ -93,5 +96,18 @@ describe("database unavailable → 503", () => {
     expect(await databaseAvailable(() => Promise.resolve())).toBe(false);
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await databaseAvailable(() => Promise.resolve())).toBe(true);
+  });
+
+  it("health answers from a fresh failure without renewing it, so polling it never keeps a recovered database down", async () => {
+    noteDatabaseFailure(new DatabaseUnavailableError());
+    expect((await getHealth()).database.reachable).toBe(false);
+    const t0 = Date.now();
+    let reachable = false;
+    while (!reachable && Date.now() - t0 < 5_000) {
+      reachable = (await getHealth()).database.reachable;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(reachable).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(2_000);
   });
 });
