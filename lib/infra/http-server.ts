@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import next from "next";
 import { resourceSecurityHeaders, type SecurityOptions } from "../security/headers";
 import { httpPolicy } from "../security/http-policy";
+import { createPageCache, type PageCacheOptions } from "./page-cache";
 import { projectRoot } from "./paths";
 
 /**
@@ -19,6 +20,8 @@ export interface AppServerOptions {
   /** Longest wait for a whole request, body included (not the response). */
   requestTimeoutMs: number;
   security: SecurityOptions;
+  /** Whole anonymous pages kept in memory (lib/infra/page-cache.ts); unset: every page rendered by Next. */
+  pageCache?: PageCacheOptions;
   /** Called once the server listens; the process exits when it closes. */
   log?: (message: string) => void;
 }
@@ -122,7 +125,9 @@ export async function startAppServer(options: AppServerOptions): Promise<http.Se
   const server = createAppHttpServer(options, (req, res) => handle(req, res));
   const app = next({ dev: false, dir: projectRoot, hostname: options.host, port: options.port, httpServer: server });
   await app.prepare();
-  handle = app.getRequestHandler();
+  const render = app.getRequestHandler();
+  const pages = options.pageCache ? createPageCache(options.pageCache) : null;
+  handle = pages ? (req, res) => pages.handle(req, res, () => render(req, res)) : render;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,6 +1,8 @@
 import type http from "node:http";
 import zlib from "node:zlib";
 import { LRUCache } from "lru-cache";
+import pg from "pg";
+import { GENERATION_KEY_SQL } from "../data/cache-generations";
 import { createNonce } from "../security/headers";
 
 /**
@@ -127,5 +129,32 @@ export function createPageCache(options: PageCacheOptions) {
     get size() {
       return store.size;
     },
+  };
+}
+
+/**
+ * The generations over a small pool of its own (the server runs outside Next's bundle). After a
+ * failure the database is not asked again for a second, so that an outage costs readers no extra
+ * wait here: their requests go straight to Next, which answers 503.
+ */
+export function databaseGenerations(url: string, timeoutMs: number): () => Promise<string> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs,
+  });
+  pool.on("error", () => undefined);
+  let failedAt = 0;
+  return async () => {
+    if (Date.now() - failedAt < 1_000) throw new Error("database recently unavailable");
+    try {
+      const { rows } = await pool.query<{ key: string }>(GENERATION_KEY_SQL);
+      return rows[0]?.key ?? "";
+    } catch (error) {
+      failedAt = Date.now();
+      throw error;
+    }
   };
 }
