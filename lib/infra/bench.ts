@@ -13,10 +13,14 @@ export type Percentiles = ReturnType<typeof percentiles>;
  * The app's own server (`next start`) on the given database, until `fn` is done. The build must
  * be current (ensureBuild runs first).
  */
-export async function withServer<T>(databaseUrl: string, fn: (origin: string) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  databaseUrl: string,
+  fn: (origin: string, pid: number) => Promise<T>,
+  serverEnv: Record<string, string> = {},
+): Promise<T> {
   const port = await freePort();
   const child = startNext(
-    { mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false },
+    { mode: "start", port: String(port), host: "127.0.0.1", databaseUrl, embedded: false, env: serverEnv },
     "ignore",
   );
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -31,7 +35,7 @@ export async function withServer<T>(databaseUrl: string, fn: (origin: string) =>
       if (i > 300) throw new Error("next start did not answer within 30 s");
       await new Promise((r) => setTimeout(r, 100));
     }
-    return await fn(origin);
+    return await fn(origin, child.pid!);
   } finally {
     child.kill("SIGTERM");
     await exited;
