@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../db";
+import { readThrough } from "./cached";
 import type { DocumentKind, PlanTargetKind } from "../generated/prisma/client";
 import { DOCUMENT_KINDS } from "../kinds";
 import { attentionShares, type AttentionColumns } from "../topics/attention";
@@ -30,7 +31,11 @@ const chip = (t: EffectiveTopic): TopicChip => ({
 });
 
 /** Every document's topics as readers see them (machine, then editors' decisions), read once per request. */
-export const documentTopicIndex = cache(async (): Promise<Map<string, EffectiveTopic[]>> => {
+export const documentTopicIndex = cache((): Promise<Map<string, EffectiveTopic[]>> =>
+  readThrough("documentTopicIndex", ["corpus", "topics"], loadDocumentTopicIndex),
+);
+
+async function loadDocumentTopicIndex(): Promise<Map<string, EffectiveTopic[]>> {
   const db = getDb();
   const [machine, decisions] = await Promise.all([
     db.topicAssignment.findMany({
@@ -44,7 +49,7 @@ export const documentTopicIndex = cache(async (): Promise<Map<string, EffectiveT
     decisions.map((d) => ({ ...d, orphaned: d.orphanedAt !== null })),
     new Set(loadTaxonomy().map((t) => t.slug)),
   );
-});
+}
 
 /** Topics of the given documents, as chips. */
 export async function topicsOfDocuments(ids: readonly string[]): Promise<Map<string, TopicChip[]>> {
@@ -79,7 +84,12 @@ export interface TopicSummary {
 /** Plan nodes that count for a topic: sections and subsections (a chapter would count its sections twice). */
 const countedNode = { kind: { in: ["section", "subsection"] as ("section" | "subsection")[] } };
 
-export const listTopics = cache(async (): Promise<TopicSummary[]> => {
+/** Every topic with counts and attention (ADR 0010: kept until the corpus or the topics change). */
+export const listTopics = cache((): Promise<TopicSummary[]> =>
+  readThrough("listTopics", ["corpus", "topics"], loadTopics),
+);
+
+async function loadTopics(): Promise<TopicSummary[]> {
   const db = getDb();
   const [index, documents, planAssignments, nodes] = await Promise.all([
     documentTopicIndex(),
@@ -127,7 +137,7 @@ export const listTopics = cache(async (): Promise<TopicSummary[]> => {
       attention: { speech: a.speech ?? 0, proposal: a.proposal ?? 0, report: a.report ?? 0, plan: a.plan ?? 0 },
     };
   });
-});
+}
 
 export interface TopicPassage {
   paragraphId: string;
@@ -176,7 +186,11 @@ const comparePaths = (a: string, b: string) => {
 };
 
 /** One topic: its plan sections and subsections with their targets, its documents and the people behind them, each with its best passage. */
-export const getTopic = cache(async (slug: string): Promise<TopicDetail | null> => {
+export const getTopic = cache((slug: string): Promise<TopicDetail | null> =>
+  readThrough("getTopic", ["corpus", "topics"], loadTopic, slug),
+);
+
+async function loadTopic(slug: string): Promise<TopicDetail | null> {
   const summary = (await listTopics()).find((t) => t.slug === slug);
   if (!summary) return null;
   const db = getDb();
@@ -304,7 +318,7 @@ export const getTopic = cache(async (slug: string): Promise<TopicDetail | null> 
     documents: docEntries,
     people: [...people.values()].sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name, "zh")),
   };
-});
+}
 
 export interface DocumentTopicView extends TopicChip {
   terms: string[];
