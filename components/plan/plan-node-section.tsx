@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import type { LinkedDocument, PlanNodeLink } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { PlanNodeLinks } from "@/components/links/plan-node-links";
-import { TopicChips } from "@/components/topics/topic-chips";
+import { PassageTopics, TopicChips } from "@/components/topics/topic-chips";
 import type { TopicChip } from "@/lib/data/topics";
 import { HighlightedText, LayeredText, TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
 import {
@@ -59,9 +59,19 @@ interface PlanNodeSectionProps {
   canEdit?: boolean;
   /** Each node's topics, by path. */
   topics?: ReadonlyMap<string, TopicChip[]>;
+  /** Each paragraph's topics (those of its node), by paragraph id. */
+  passageTopics?: ReadonlyMap<string, TopicChip[]>;
 }
 
-export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = false, topics }: PlanNodeSectionProps) {
+export function PlanNodeSection({
+  node,
+  marks,
+  links,
+  addressedBy,
+  canEdit = false,
+  topics,
+  passageTopics,
+}: PlanNodeSectionProps) {
   const level = Math.min(3, Math.max(1, node.level)) as 1 | 2 | 3;
   const Heading = HEADING[level];
   const anchor = planNodeAnchor(node.path);
@@ -140,6 +150,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
                   paragraph={p.n}
                   path={planParagraphUrl(node.path, p.n)}
                 />
+                <PassageTopics topics={passageTopics?.get(p.id) ?? []} />
               </span>
             </p>
           );
@@ -172,6 +183,7 @@ export function PlanNodeSection({ node, marks, links, addressedBy, canEdit = fal
           addressedBy={addressedBy}
           canEdit={canEdit}
           topics={topics}
+          passageTopics={passageTopics}
         />
       ))}
     </section>

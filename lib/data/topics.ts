@@ -387,3 +387,24 @@ export async function planNodeTopics(path?: string): Promise<Map<string, TopicCh
   }
   return out;
 }
+
+/**
+ * Each plan paragraph's topics at or under a path, by paragraph id: only the topics of the node the
+ * paragraph belongs to, so a reader sees which passages make the node's chips.
+ */
+export async function planPassageTopics(path: string): Promise<Map<string, TopicChip[]>> {
+  const [nodes, rows] = await Promise.all([
+    planNodeTopics(path),
+    getDb().topicAssignment.findMany({
+      where: { subjectKind: "paragraph", OR: [{ planPath: path }, { planPath: { startsWith: `${path}.` } }] },
+      select: { subjectId: true, planPath: true, topicSlug: true, score: true },
+      orderBy: [{ score: "desc" }, { topicSlug: "asc" }],
+    }),
+  ]);
+  const out = new Map<string, TopicChip[]>();
+  for (const r of rows) {
+    const chip = nodes.get(r.planPath ?? "")?.find((c) => c.slug === r.topicSlug);
+    if (chip) out.set(r.subjectId, [...(out.get(r.subjectId) ?? []), { ...chip, score: r.score }]);
+  }
+  return out;
+}

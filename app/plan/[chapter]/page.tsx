@@ -11,7 +11,7 @@ import { flatSearchParams, planChapterParams, planPageParams, type SearchParamsI
 import { currentEditor } from "@/lib/auth/editor";
 import { listLinksForPlanNode } from "@/lib/data/links";
 import { getPlanNode, getPlanOutline } from "@/lib/data/plan";
-import { planNodeTopics } from "@/lib/data/topics";
+import { planNodeTopics, planPassageTopics } from "@/lib/data/topics";
 import { findRanges } from "@/lib/search/highlight";
 import { needlesForQuery } from "@/lib/search/query";
 import { planChapterUrl, planNodeAnchor, planNodeLabel, planParagraphAnchor } from "@/lib/urls";
@@ -55,7 +55,7 @@ export default async function PlanChapterPage(props: Props) {
     loadLinks(props),
     loadDocumentChoices(),
   ]);
-  const topics = await planNodeTopics(node.path);
+  const [topics, passageTopics] = await Promise.all([planNodeTopics(node.path), planPassageTopics(node.path)]);
   const linksByPath = groupLinksByPath(links);
   const addressedBy = documentsByTarget(
     flattenNodes(node).flatMap((n) => n.targets),
@@ -96,11 +96,19 @@ export default async function PlanChapterPage(props: Props) {
                 links={linksByPath}
                 addressedBy={addressedBy}
                 topics={topics}
+                passageTopics={passageTopics}
                 canEdit
               />
             </DocumentChoicesProvider>
           ) : (
-            <PlanNodeSection node={node} marks={marks} links={linksByPath} addressedBy={addressedBy} topics={topics} />
+            <PlanNodeSection
+              node={node}
+              marks={marks}
+              links={linksByPath}
+              addressedBy={addressedBy}
+              topics={topics}
+              passageTopics={passageTopics}
+            />
           )}
           <AnchorLanding />
           <nav
