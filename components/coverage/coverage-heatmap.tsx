@@ -11,6 +11,7 @@ import {
 import { SVGRenderer } from "echarts/renderers";
 import type { Coverage } from "@/lib/data/coverage";
 import { shortColumnLabel } from "./coverage-labels";
+import { chartSvgForCsp } from "@/lib/security/svg";
 
 registerEcharts([HeatmapChart, GridComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
 
@@ -91,7 +92,7 @@ function renderHeatmap(coverage: Coverage, description: string): { svg: string; 
   const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(option);
-    return { svg: chart.renderToSVGString(), width, height };
+    return { svg: chartSvgForCsp(chart.renderToSVGString()), width, height };
   } finally {
     chart.dispose();
   }

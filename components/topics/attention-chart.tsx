@@ -11,6 +11,7 @@ import {
 import { SVGRenderer } from "echarts/renderers";
 import type { TopicSummary } from "@/lib/data/topics";
 import { percent, TOPIC_COLUMN_LABEL } from "./labels";
+import { chartSvgForCsp } from "@/lib/security/svg";
 
 registerEcharts([BarChart, GridComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -65,7 +66,7 @@ function renderChart(topics: TopicSummary[], description: string): { svg: string
   const chart = init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
     chart.setOption(option);
-    return { svg: chart.renderToSVGString(), height };
+    return { svg: chartSvgForCsp(chart.renderToSVGString()), height };
   } finally {
     chart.dispose();
   }

@@ -8,10 +8,9 @@ import { expect, test } from "@playwright/test";
 import { E2E_EDITOR } from "../support/e2e-editor";
 import { describeReport, fuzzCases, httpSender, runFuzz } from "../support/fuzz";
 
-const BASE = "http://127.0.0.1:3100";
-
-test("every route answers hostile input with a 4xx or better", async ({ request }) => {
+test("every route answers hostile input with a 4xx or better", async ({ request, baseURL }) => {
   test.setTimeout(900_000);
+  const BASE = baseURL!;
   const signIn = await request.post("/api/auth/sign-in/username", {
     headers: { origin: BASE },
     data: { username: E2E_EDITOR.name, password: E2E_EDITOR.password },
