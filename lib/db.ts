@@ -50,3 +50,11 @@ export function getDb(): PrismaClient {
 export function pingDatabase(): Promise<unknown> {
   return getPool().query("select 1");
 }
+
+/**
+ * A plain query on the server's pool, without Prisma: health must answer within its deadline even
+ * in a process whose Prisma client has not loaded yet (its first query costs a second or more).
+ */
+export async function rawQuery<T extends object>(sql: string): Promise<T[]> {
+  return (await getPool().query(sql)).rows as T[];
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db";
+import { rawQuery } from "../db";
 import { env } from "../env";
 import { listMigrationFolders } from "../infra/migration-folders";
 import { databaseKnownDown, noteDatabaseFailure, withDeadline } from "./availability";
@@ -34,13 +34,11 @@ export async function getHealth(): Promise<Health> {
 }
 
 async function readHealth(embedded: boolean, folders: string[]): Promise<Health> {
-  const db = getDb();
-  const [version] = await db.$queryRaw<{ server_version: string }[]>`show server_version`;
+  const [version] = await rawQuery<{ server_version: string }>("show server_version");
   // A database that was never migrated has no _prisma_migrations table: everything is pending.
-  const applied = await db.$queryRaw<{ migration_name: string }[]>`
-    select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`.catch(
-    () => [],
-  );
+  const applied = await rawQuery<{ migration_name: string }>(
+    "select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null",
+  ).catch(() => []);
   const appliedNames = new Set(applied.map((r) => r.migration_name));
   const pending = folders.filter((f) => !appliedNames.has(f)).length;
   return {
