@@ -90,7 +90,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
   const withFacets = params.withFacets !== false;
   // Three round trips, each as wide as it can be: the page, total and unfiltered facets in one
   // statement, beside the facets that have a filter; then passages and titles of the page.
-  const [{ total, complete, groups, facets: groupFacets }, activeFacets] = await Promise.all([
+  const [{ total, complete, groups, facets: groupFacets, withParts }, strictActiveFacets] = await Promise.all([
     searchGroups(db, query, params.filters, {
       offset: (params.page - 1) * params.pageSize,
       limit: params.pageSize,
@@ -99,6 +99,10 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     }),
     withFacets ? searchActiveFacets(db, query, params.filters) : {},
   ]);
+  // The facets with a filter set were counted without compound parts, as most searches are; when
+  // the groups needed them (few complete matches), count those facets again with them.
+  const activeFacets =
+    withFacets && withParts ? await searchActiveFacets(db, query, params.filters, true) : strictActiveFacets;
   const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
   const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);

@@ -49,10 +49,10 @@ function stripSymbols(s: string): string {
 }
 
 /** At most this many expansions per term: each one costs an index scan and a score per paragraph. */
-export const MAX_EXPANSIONS = 6;
+export const MAX_EXPANSIONS = 4;
 /** The thesaurus entries of words inside a compound count for less than those of the whole. */
 const WORD_EXPANSION_FACTOR = 0.7;
-const MAX_PARTS = 4;
+const MAX_PARTS = 3;
 
 /**
  * The words of a compound worth matching alone: its content words (two characters or more), or

@@ -32,7 +32,7 @@ function containsPredicate(word: string): Predicate {
  * The atomic conditions under which a paragraph matches a term; with `expanded`, also its
  * synonyms, thesaurus neighbours and the parts of a compound.
  */
-function termPredicates(t: QueryTerm, expanded: boolean): Predicate[] {
+function termPredicates(t: QueryTerm, expanded: boolean, withParts = true): Predicate[] {
   const out: Predicate[] = [];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
   // Substring matching backs up segmentation (unknown words, words split differently). The
@@ -43,8 +43,10 @@ function termPredicates(t: QueryTerm, expanded: boolean): Predicate[] {
   if (tsq && t.norm.length > 1) out.push({ tsquery: tsq });
   if (expanded) {
     for (const e of t.expansions) out.push(containsPredicate(e.norm));
-    for (const part of t.parts) out.push(containsPredicate(part));
-    for (const e of t.partExpansions) out.push(containsPredicate(e.norm));
+    if (withParts) {
+      for (const part of t.parts) out.push(containsPredicate(part));
+      for (const e of t.partExpansions) out.push(containsPredicate(e.norm));
+    }
   }
   return out;
 }
@@ -87,8 +89,8 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  * result too, ranked below those with all), as one OR of index-friendly predicates that
  * PostgreSQL reads with one bitmap scan each.
  */
-function candidates(query: ParsedQuery): Prisma.Sql {
-  const predicates = withoutImplied(query.clauses.flat().flatMap((t) => termPredicates(t, true))).map((pr) =>
+function candidates(query: ParsedQuery, withParts = true): Prisma.Sql {
+  const predicates = withoutImplied(query.clauses.flat().flatMap((t) => termPredicates(t, true, withParts))).map((pr) =>
     // A one-character substring is found through the index of each paragraph's characters.
     "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
@@ -102,6 +104,17 @@ function candidates(query: ParsedQuery): Prisma.Sql {
 function occurrences(word: string): Prisma.Sql {
   return Prisma.sql`((octet_length(p."normText") - octet_length(replace(p."normText", ${word}, ''))) / octet_length(${word}))`;
 }
+
+/**
+ * Whether the paragraph holds a word, as a score: what an expansion or a part is worth. Cheaper
+ * than counting occurrences (strpos stops at the first), and each paragraph pays it for every
+ * expansion and part of the query.
+ */
+function presence(word: string): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN strpos(p."normText", ${word}) > 0 THEN ${PRESENT}::float8 ELSE 0 END)`;
+}
+/** What one occurrence of a word scores (see occurrenceScore): an expansion or part found scores that much. */
+const PRESENT = 0.6;
 
 /** 0 without an occurrence, else 0.4 + 0.1 per occurrence up to five, from one evaluation. */
 function occurrenceScore(count: Prisma.Sql): Prisma.Sql {
@@ -133,6 +146,8 @@ function termScore(t: QueryTerm): Prisma.Sql {
   // title rank it: a full-text rank would cost a call per paragraph holding the character.
   const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens);
   if (tsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`);
+  // The term's own expansions are counted as the term is (they stand for it: a report that keeps
+  // saying 交通拥堵 is about 堵车); parts and their neighbours are only looked for (partScore).
   const alternatives: Prisma.Sql[] = t.expansions.map(
     (e) => Prisma.sql`${e.weight}::float8 * ${occurrenceScore(occurrences(e.norm))}`,
   );
@@ -149,7 +164,7 @@ function partScore(t: QueryTerm): Prisma.Sql {
   if (t.parts.length)
     scores.push(
       Prisma.sql`${PART_WEIGHT / t.parts.length}::float8 * (${Prisma.join(
-        t.parts.map((w) => occurrenceScore(occurrences(w))),
+        t.parts.map((w) => presence(w)),
         " + ",
       )})`,
     );
@@ -157,7 +172,7 @@ function partScore(t: QueryTerm): Prisma.Sql {
   if (t.partExpansions.length)
     scores.push(
       Prisma.sql`${PART_WEIGHT}::float8 * GREATEST(${Prisma.join(
-        t.partExpansions.map((e) => Prisma.sql`${e.weight}::float8 * ${occurrenceScore(occurrences(e.norm))}`),
+        t.partExpansions.map((e) => Prisma.sql`${e.weight}::float8 * ${presence(e.norm)}`),
         ", ",
       )})`,
     );
@@ -251,7 +266,7 @@ export const SPREAD_WEIGHT = 0.5;
  * expansion or by parts); groups covering more clauses come first (see searchGroups). Filters
  * are properties of a group, so they apply after grouping.
  */
-function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true } = {}): Prisma.Sql {
+function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true, withParts = true } = {}): Prisma.Sql {
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
@@ -291,9 +306,15 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
           gcols.map((c) => Prisma.sql`gr.${c}`),
           " + ",
         );
-  // Parts count only where the clause itself is absent from the group.
+  // Parts count only where the clause itself is absent from the group, but for long phrases.
   const partial = Prisma.join(
-    query.clauses.map((_, i) => Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`),
+    query.clauses.map((c, i) =>
+      // A phrase of three words or more (a question) is read as a bag of words, as its tsquery
+      // is (any two): each word found adds, as in BM25. A shorter compound is one thing.
+      c.some((t) => t.tokens.filter((w) => [...w].length > 1).length > 2)
+        ? Prisma.sql`gr.${gpcols[i]!}`
+        : Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`,
+    ),
     " + ",
   );
   const full = Prisma.join(cols, " + ");
@@ -318,7 +339,7 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true }
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
                ${perClause}
         FROM "Paragraph" p
-        WHERE ${candidates(query)} AND ${exclusions(query)}
+        WHERE ${candidates(query, withParts)} AND ${exclusions(query)}
         OFFSET 0
       ) m
       GROUP BY gid, title
@@ -369,12 +390,24 @@ function facetCounts(facet: FacetName): Prisma.Sql {
  * One statement for the page of groups, the total and (optionally) the counts of the facets that
  * have no filter set: the matched groups are computed once and read three ways.
  */
+/** Fewer groups with every word than this, and the parts of compounds are looked for too. */
+export const PARTS_BELOW = 10;
+
 export async function searchGroups(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean },
-): Promise<{ total: number; complete: number; groups: GroupRow[]; facets: Partial<FacetRows> }> {
+  options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean; withParts?: boolean },
+): Promise<{ total: number; complete: number; groups: GroupRow[]; facets: Partial<FacetRows>; withParts: boolean }> {
+  // Compound parts widen the candidates most (企业 for 企业贷款难) and matter only where the whole
+  // is (nearly) absent: they are looked for when fewer than PARTS_BELOW groups hold every word.
+  const hasParts = query.clauses.some((c) => c.some((t) => t.parts.length || t.partExpansions.length));
+  if (options.withParts === undefined && hasParts) {
+    const strict = await searchGroups(db, query, filters, { ...options, withParts: false });
+    if (strict.complete >= PARTS_BELOW) return strict;
+    return searchGroups(db, query, filters, { ...options, withParts: true });
+  }
+  const withParts = options.withParts ?? false;
   // Groups with all the words first, then those with most of them (partial matches).
   const order =
     options.sort === "date"
@@ -396,7 +429,7 @@ export async function searchGroups(
       n: bigint | null;
     }[]
   >`
-    WITH g AS MATERIALIZED (${groupsCte(query, filters)})
+    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts })})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
@@ -405,6 +438,7 @@ export async function searchGroups(
   const facets: Partial<FacetRows> = {};
   for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
   return {
+    withParts,
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
     facets,
@@ -466,13 +500,14 @@ export async function searchActiveFacets(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
+  withParts = false,
 ): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
   const results = await Promise.all(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false })})
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts })})
         ${facetCounts(f)}`,
     ),
   );
