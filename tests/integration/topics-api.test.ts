@@ -12,6 +12,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as listTopics } from "@/app/api/v1/topics/route";
 import { GET as getTopic } from "@/app/api/v1/topics/[slug]/route";
 import { GET as topicFeed } from "@/app/topics/[slug]/feed.xml/route";
+import { listDocuments as listDocumentRows, sourceAndPersonOptions, topicFilterCounts } from "@/lib/data/documents";
 import { DOCUMENT_KINDS } from "@/lib/kinds";
 
 const BASE = "http://localhost/api/v1";
@@ -162,5 +163,29 @@ describe("/api/v1/documents/{id}/topics", () => {
     const crossSite = await post({ origin: "http://evil.example", host: "localhost" });
     expect(crossSite.status).toBe(403);
     expect((await crossSite.json()).error.code).toBe("cross_site");
+  });
+});
+
+describe("the lists' filters", () => {
+  it("offer each topic with the count the filtered list then shows, and only sources and people with documents", async () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const counts = await topicFilterCounts({ kind });
+      expect(counts.size).toBeGreaterThan(0);
+      for (const [topic, n] of counts) {
+        expect(n).toBeGreaterThan(0);
+        expect((await listDocumentRows({ kind, topic, page: 1, pageSize: 1 })).total, `${kind} ${topic}`).toBe(n);
+      }
+      const offered = await sourceAndPersonOptions({ kind, topic: [...counts.keys()][0] });
+      for (const source of offered.sources) {
+        expect(
+          (await listDocumentRows({ kind, source, topic: [...counts.keys()][0], page: 1, pageSize: 1 })).total,
+        ).toBeGreaterThan(0);
+      }
+      for (const person of offered.people.slice(0, 5)) {
+        expect(
+          (await listDocumentRows({ kind, person, topic: [...counts.keys()][0], page: 1, pageSize: 1 })).total,
+        ).toBeGreaterThan(0);
+      }
+    }
   });
 });
