@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateLink } from "@/lib/data/curation";
 import { curationFileSchema, importCuration } from "@/lib/data/curation-transfer";
 import { runLinker } from "@/lib/data/link-run";
-import { latestSnapshotTime, listSnapshots, rotateSnapshots, takeSnapshot } from "@/lib/data/snapshots";
+import {
+  latestSnapshotTime,
+  listSnapshots,
+  rotateSnapshots,
+  scheduleSnapshots,
+  takeSnapshot,
+} from "@/lib/data/snapshots";
 import { createPrismaClient, type PrismaClient } from "@/lib/infra/prisma-client";
 import { runIngest } from "@/lib/ingest/run";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -79,5 +85,23 @@ describe("snapshots of the editorial data", () => {
       status: "confirmed",
       note: "快照测试",
     });
+  });
+
+  it("the daily schedule takes one at once when the newest is older than the interval, and none when it is fresh", async () => {
+    const daily = fs.mkdtempSync(path.join(os.tmpdir(), "snapshots-daily-"));
+    try {
+      const stop = scheduleSnapshots(db.url, { dir: daily, intervalMs: 3_600_000 });
+      const t0 = Date.now();
+      while (listSnapshots(daily).length === 0 && Date.now() - t0 < 20_000)
+        await new Promise((r) => setTimeout(r, 100));
+      stop();
+      expect(listSnapshots(daily).map((f) => path.basename(f))).toEqual([expect.stringMatching(/-daily\.json$/)]);
+      const again = scheduleSnapshots(db.url, { dir: daily, intervalMs: 3_600_000 });
+      await new Promise((r) => setTimeout(r, 1_500));
+      again();
+      expect(listSnapshots(daily)).toHaveLength(1);
+    } finally {
+      fs.rmSync(daily, { recursive: true, force: true });
+    }
   });
 });
