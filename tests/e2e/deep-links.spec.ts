@@ -131,3 +131,39 @@ test("on a phone every 引用 and paragraph link is a 44 px tap target", async (
     }
   }
 });
+
+// Each page in a fresh browser context, so its figures are what a first visit downloads.
+for (const url of ["/speeches/daxing-cppcc-2023-speeches-02", "/reports/beijing-npc-2020-reports-03", "/plan/3"]) {
+  test(`CJK fonts are self-hosted under the CSP, loaded by unicode-range slice: ${url}`, async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const fonts: { url: string; bytes: Promise<number> }[] = [];
+    const css: { url: string; bytes: Promise<number> }[] = [];
+    page.on("requestfinished", (request) => {
+      const entry = { url: request.url(), bytes: request.sizes().then((s) => s.responseBodySize) };
+      if (request.resourceType() === "font") fonts.push(entry);
+      if (request.resourceType() === "stylesheet") css.push(entry);
+    });
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    const origin = new URL(page.url()).origin;
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(new URL(f.url).origin).toBe(origin);
+    const families = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/["']/g, "")),
+    );
+    expect(families).toContain("Noto Sans SC Variable");
+    expect(families).toContain("Noto Serif SC Variable");
+    // Each family is cut into about a hundred slices; a page's text needs a fraction of them.
+    expect(fonts.length).toBeLessThan(120);
+    expect(violations).toEqual([]);
+    const kB = async (list: { bytes: Promise<number> }[]) =>
+      Math.round((await Promise.all(list.map((e) => e.bytes))).reduce((a, b) => a + b, 0) / 1024);
+    console.log(`${url}: ${fonts.length} font files, ${await kB(fonts)} kB; stylesheets ${await kB(css)} kB`);
+  });
+}
