@@ -19,7 +19,8 @@ async function loadProxy(publicUrl?: string) {
 }
 afterEach(() => vi.unstubAllEnvs());
 
-const call = async (proxy: Awaited<ReturnType<typeof loadProxy>>, url: string, init: RequestInit = {}) =>
+type Init = { method?: string; body?: string; headers?: Record<string, string> };
+const call = async (proxy: Awaited<ReturnType<typeof loadProxy>>, url: string, init: Init = {}) =>
   proxy(new NextRequest(`${SITE}${url}`, { ...init, headers: { host: "localhost:3000", ...init.headers } }));
 
 describe("proxy headers", () => {
