@@ -21,7 +21,13 @@ afterEach(() => vi.unstubAllEnvs());
 
 type Init = { method?: string; body?: string; headers?: Record<string, string> };
 const call = async (proxy: Awaited<ReturnType<typeof loadProxy>>, url: string, init: Init = {}) =>
-  proxy(new NextRequest(`${SITE}${url}`, { ...init, headers: { host: "localhost:3000", ...init.headers } }));
+  proxy(
+    new NextRequest(`${SITE}${url}`, {
+      method: init.method,
+      body: init.body,
+      headers: { host: "localhost:3000", ...init.headers },
+    }),
+  );
 
 describe("proxy headers", () => {
   it("gives a page a nonce'd CSP, and hands Next the same nonce on the request", async () => {
