@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { corpusDir } from "../infra/paths";
+import { bumpGenerations } from "../data/cache-generations";
 import { createPrismaClient } from "../infra/prisma-client";
 import { readManifest, type SourceEntry } from "./manifest";
 import { parserVersion, parseSource } from "./parse-source";
@@ -130,6 +131,9 @@ export async function runIngest(options: {
       log(`Removed ${gone.length} source(s) no longer in the manifest: ${gone.join(", ")}`);
     }
     if (changed.length || stale.length || gone.length) {
+      // After the writes have committed: readers that cached the new rows under the old key are
+      // right, and no reader can cache old rows under the new one.
+      await bumpGenerations(db, ["corpus"]);
       // A replaced source (or a recomputed column) leaves old row versions dead in the table, and
       // search reads whole heap pages: clear them and refresh the planner's statistics now rather
       // than when autovacuum gets round to it (measured: the benchmark's p50 doubled after three
