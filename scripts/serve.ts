@@ -17,7 +17,7 @@ await startAppServer({
     env.PAGE_CACHE_MB > 0 && env.DATABASE_URL
       ? {
           maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
-          generations: databaseGenerations(env.DATABASE_URL, Math.min(env.DATABASE_CONNECT_TIMEOUT_MS, 1_000)),
+          generations: databaseGenerations(env.DATABASE_URL, Math.min(env.DATABASE_CONNECT_TIMEOUT_MS, 300)),
         }
       : undefined,
   log: (m) => console.log(`[serve] ${m}`),

@@ -150,7 +150,13 @@ export function databaseGenerations(url: string, timeoutMs: number): () => Promi
   return async () => {
     if (Date.now() - failedAt < 1_000) throw new Error("database recently unavailable");
     try {
-      const { rows } = await pool.query<{ key: string }>(GENERATION_KEY_SQL);
+      // A frozen server answers nothing: give up well before the reader notices, whatever the pool does.
+      const { rows } = await Promise.race([
+        pool.query<{ key: string }>(GENERATION_KEY_SQL),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("generations: no answer in time")), timeoutMs).unref(),
+        ),
+      ]);
       return rows[0]?.key ?? "";
     } catch (error) {
       failedAt = Date.now();
