@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 
 test("/topics → a topic → one of its speeches → the speech's topic chip leads back to the topic", async ({ page }) => {
+  // Four pages and three accessibility audits (one of a long speech): more than the default 30 s on a busy 2-core machine.
+  test.slow();
   await page.goto("/topics");
   await expect(page.getByRole("heading", { level: 1, name: "主题" })).toBeVisible();
   // The chart is server-rendered SVG with a description, and its numbers are in a table too.
@@ -45,12 +47,13 @@ test("a list filtered by topic offers only topics with documents, and an unknown
 }) => {
   await page.goto("/reports?topic=transport");
   await expect(page.getByText(/^共 \d+ 篇$/)).toBeVisible();
-  const select = page.getByLabel("主题", { exact: true });
+  // A <select> inside its <label>: the label's text includes the options, so find it by role and name.
+  const select = page.getByRole("combobox", { name: "主题", exact: true });
   await expect(select).toHaveValue("transport");
   const options = await select.locator("option").allTextContents();
   expect(options.slice(1).every((o) => /（[1-9]\d*）$/.test(o))).toBe(true);
   // The other filters too: reports come from one source, so that is the only source offered.
-  await expect(page.getByLabel("来源", { exact: true }).locator("option")).toHaveCount(2);
+  await expect(page.getByRole("combobox", { name: "来源", exact: true }).locator("option")).toHaveCount(2);
   const response = await page.goto("/topics/no-such-topic");
   expect(response?.status()).toBe(404);
 });
