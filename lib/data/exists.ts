@@ -4,6 +4,7 @@ import type { DocumentKind } from "../generated/prisma/enums";
 import { kindOfSegment } from "../kinds";
 import { comparePageParams } from "./compare";
 import { idParam, planChapterParams } from "./params";
+import { loadTaxonomy } from "../topics/taxonomy";
 
 /** A reading page's subject, read from its path (and, for /compare, its query): what the proxy checks before the page streams. */
 export type ReadingTarget =
@@ -11,6 +12,7 @@ export type ReadingTarget =
   | { type: "person"; id: string }
   | { type: "chapter"; path: string }
   | { type: "link"; id: string }
+  | { type: "topic"; slug: string }
   | { type: "compare"; document: string | undefined; plan: string | undefined };
 
 export function readingTargetOf(pathname: string, search?: URLSearchParams): ReadingTarget | null {
@@ -27,6 +29,7 @@ export function readingTargetOf(pathname: string, search?: URLSearchParams): Rea
   if (segment === "people") return { type: "person", id };
   if (segment === "plan") return { type: "chapter", path: id };
   if (segment === "links") return { type: "link", id };
+  if (segment === "topics") return { type: "topic", slug: id };
   const kind = kindOfSegment(segment);
   return kind ? { type: "document", kind, id } : null;
 }
@@ -49,6 +52,9 @@ export async function readingTargetExists(t: ReadingTarget): Promise<boolean> {
       );
     case "link":
       return idParam.safeParse(t.id).success && (await db.link.count({ where: { id: t.id } })) > 0;
+    case "topic":
+      // The taxonomy is data in the repository, not in the database.
+      return loadTaxonomy().some((x) => x.slug === t.slug);
     case "compare": {
       const parsed = comparePageParams.safeParse({ document: t.document, plan: t.plan });
       if (!parsed.success) return false;
