@@ -495,7 +495,12 @@ export async function startEmbeddedPostgres({
     },
     startAgain() {
       const opts = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`;
-      const r = run(bins.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", logFile, "-o", opts], user, libDir);
+      const r = run(
+        bins.pg_ctl,
+        ["start", "-D", clusterDir, "-w", "-t", "60", "-l", logFile, "-o", opts],
+        user,
+        libDir,
+      );
       if (!r.ok) throw new Error(`pg_ctl start failed: ${r.output}`);
     },
     async release() {
