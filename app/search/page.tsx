@@ -24,7 +24,13 @@ async function Results({ params }: { params: SearchPageParams }) {
   const [result, sources, people] = await Promise.all([
     searchCorpus({
       q: params.q,
-      filters: { kind: params.kind, source: params.source, person: params.person, year: params.year },
+      filters: {
+        kind: params.kind,
+        source: params.source,
+        person: params.person,
+        year: params.year,
+        topic: params.topic,
+      },
       page: params.page,
       pageSize: SEARCH_PAGE_SIZE,
       sort: params.sort,

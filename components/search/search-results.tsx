@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SearchResult } from "@/lib/data/search";
+import { loadTaxonomy } from "@/lib/topics/taxonomy";
 import { SEARCH_PAGE_SIZE, type SearchPageParams } from "@/lib/data/params";
 import { SEARCH_KIND_LABEL } from "@/lib/kinds";
 import { FACETS } from "@/lib/search/sql";
@@ -21,7 +22,7 @@ export function searchHref(params: SearchPageParams, change: Partial<SearchPageP
 
 interface FacetProps {
   title: string;
-  name: "kind" | "source" | "person" | "year";
+  name: (typeof FACETS)[number];
   counts: Record<string, number>;
   labels: Record<string, string>;
   params: SearchPageParams;
@@ -129,7 +130,7 @@ function NoResults({
   );
 }
 
-const FACET_TITLES = { kind: "类型", source: "来源", person: "人物", year: "年份" } as const;
+const FACET_TITLES = { kind: "类型", source: "来源", person: "人物", year: "年份", topic: "主题" } as const;
 
 export function SearchResults({
   result,
@@ -149,6 +150,7 @@ export function SearchResults({
     source: sourceLabels,
     person: personLabels,
     year: {},
+    topic: Object.fromEntries(loadTaxonomy().map((t) => [t.slug, t.name])),
   };
   const active = FACETS.filter((name) => params[name] !== undefined);
   const facets = FACETS.map((name) => (
@@ -168,7 +170,7 @@ export function SearchResults({
         {/* On a phone the facets fold away above the results; on a wide screen they are a sidebar. */}
         <details className="rounded-lg border border-stone-200 bg-white px-4 py-2 lg:hidden dark:border-stone-800 dark:bg-stone-900">
           <summary className="cursor-pointer py-1 text-sm font-medium">
-            筛选：类型、来源、人物、年份{active.length ? `（已选 ${active.length} 项）` : ""}
+            筛选：类型、来源、人物、年份、主题{active.length ? `（已选 ${active.length} 项）` : ""}
           </summary>
           <div className="mt-3">{facets}</div>
         </details>

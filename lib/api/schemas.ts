@@ -199,6 +199,7 @@ export const searchQuery = z
     source: id.optional().describe("Source id"),
     person: id.optional().describe("Person id"),
     year: z.coerce.number().int().min(1949).max(2100).optional().describe("Year of the source"),
+    topic: topicSlugParam.optional().describe("Topic slug, e.g. ecology: only documents and plan nodes on this topic"),
     sort: z.enum(["relevance", "date"]).default("relevance").describe("relevance or date"),
     page: pageParams.page,
     pageSize: z.coerce.number().int().min(1).max(50).default(20).describe("Hits per page, 1–50"),
@@ -252,7 +253,7 @@ export const searchResultSchema = z
       .int()
       .describe("How many of the total hold every word of the query; the rest are partial matches"),
     hits: z.array(searchHitSchema),
-    facets: z.object({ kind: counts, source: counts, person: counts, year: counts }),
+    facets: z.object({ kind: counts, source: counts, person: counts, year: counts, topic: counts }),
     related: z.array(z.string()).describe("With no or few results: related searches (thesaurus and corpus)"),
   })
   .register(apiSchemas, { id: "SearchResult" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentKindSchema, searchKindSchema } from "../kinds";
+import { loadTaxonomy } from "../topics/taxonomy";
 
 /**
  * Control characters (C0, DEL, C1) and unpaired UTF-16 surrogates. PostgreSQL cannot even take a
@@ -90,6 +91,11 @@ export const searchPageParams = z.object({
   source: idParam.optional().catch(undefined),
   person: idParam.optional().catch(undefined),
   year: z.coerce.number().int().min(1949).max(2100).optional().catch(undefined),
+  /** A topic slug; an unknown one is dropped (the API answers 400). */
+  topic: idParam
+    .refine((s) => loadTaxonomy().some((t) => t.slug === s))
+    .optional()
+    .catch(undefined),
   sort: z.enum(["relevance", "date"]).default("relevance").catch("relevance"),
   page: z.coerce.number().int().min(1).max(500).default(1).catch(1),
 });

@@ -33,6 +33,7 @@ import {
   planNodeUrl,
   planParagraphUrl,
 } from "../urls";
+import { listTopicPairs } from "./topics";
 
 type Snippet = { text: string; highlights: [number, number][] };
 
@@ -85,24 +86,26 @@ export interface Suggestion {
 
 export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
   const query = parseQuery(params.q);
-  const empty = { kind: {}, source: {}, person: {}, year: {} };
+  const empty = { kind: {}, source: {}, person: {}, year: {}, topic: {} };
   if (!query.clauses.length) return { query, total: 0, complete: 0, hits: [], facets: empty, related: [] };
   const withFacets = params.withFacets !== false;
-  // Three round trips, each as wide as it can be: the page, total and unfiltered facets in one
-  // statement, beside the facets that have a filter; then passages and titles of the page.
-  const [{ total, complete, groups, facets: groupFacets, withParts }, strictActiveFacets] = await Promise.all([
-    searchGroups(db, query, params.filters, {
-      offset: (params.page - 1) * params.pageSize,
-      limit: params.pageSize,
-      sort: params.sort,
-      facets: withFacets,
-    }),
-    withFacets ? searchActiveFacets(db, query, params.filters) : {},
-  ]);
-  // The facets with a filter set were counted without compound parts, as most searches are; when
-  // the groups needed them (few complete matches), count those facets again with them.
-  const activeFacets =
-    withFacets && withParts ? await searchActiveFacets(db, query, params.filters, true) : strictActiveFacets;
+  // The page, total and unfiltered facets in one statement (two or three when the strict reading
+  // finds few groups), then the facets that have a filter; then passages and titles of the page.
+  const {
+    total,
+    complete,
+    groups,
+    facets: groupFacets,
+    withParts,
+    mode,
+  } = await searchGroups(db, query, params.filters, {
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+    sort: params.sort,
+    facets: withFacets,
+  });
+  // The facets with a filter set are counted over the same candidates the groups were found in.
+  const activeFacets = withFacets ? await searchActiveFacets(db, query, params.filters, withParts, mode) : {};
   const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
   const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);
@@ -222,7 +225,9 @@ async function serverDb(): Promise<PrismaClient> {
 }
 
 export async function searchCorpus(params: SearchParams): Promise<SearchResult> {
-  return searchWith(await serverDb(), params);
+  // The topic filter and facet need to know which documents and plan nodes are on which topic.
+  const topics = params.withFacets !== false || params.filters.topic ? await listTopicPairs() : undefined;
+  return searchWith(await serverDb(), { ...params, filters: { ...params.filters, topics } });
 }
 
 export async function suggest(q: string): Promise<Suggestion[]> {

@@ -51,6 +51,34 @@ async function loadDocumentTopicIndex(): Promise<Map<string, EffectiveTopic[]>> 
   );
 }
 
+/**
+ * Every document and plan node with each of its topics as readers see them, as parallel arrays (ids
+ * beside slugs): what search's topic filter and facet count with, in SQL.
+ */
+export const listTopicPairs = cache((): Promise<{ ids: string[]; slugs: string[] }> =>
+  readThrough("topicPairs", ["corpus", "topics"], loadTopicPairs),
+);
+
+async function loadTopicPairs(): Promise<{ ids: string[]; slugs: string[] }> {
+  const [documents, nodes] = await Promise.all([
+    documentTopicIndex(),
+    getDb().topicAssignment.findMany({
+      where: { subjectKind: "plan_node" },
+      select: { subjectId: true, topicSlug: true },
+    }),
+  ]);
+  const known = new Set(loadTaxonomy().map((t) => t.slug));
+  const ids: string[] = [];
+  const slugs: string[] = [];
+  const add = (id: string, slug: string) => {
+    ids.push(id);
+    slugs.push(slug);
+  };
+  for (const [id, topics] of documents) for (const t of topics) add(id, t.slug);
+  for (const n of nodes) if (known.has(n.topicSlug)) add(n.subjectId, n.topicSlug);
+  return { ids, slugs };
+}
+
 /** Topics of the given documents, as chips. */
 export async function topicsOfDocuments(ids: readonly string[]): Promise<Map<string, TopicChip[]>> {
   const index = await documentTopicIndex();

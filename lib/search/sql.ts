@@ -12,6 +12,13 @@ export interface SearchFilters {
   source?: string;
   person?: string;
   year?: number;
+  /** A topic slug; counted and filtered through `topics` (the caller's effective topic pairs). */
+  topic?: string;
+  /**
+   * Which documents and plan nodes are on which topic (ids beside slugs, as readers see them:
+   * editors' decisions applied), for the topic filter and facet. Read by the caller, once per request.
+   */
+  topics?: { ids: string[]; slugs: string[] };
 }
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -89,8 +96,8 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  * result too, ranked below those with all), as one OR of index-friendly predicates that
  * PostgreSQL reads with one bitmap scan each.
  */
-function candidates(query: ParsedQuery, withParts = true): Prisma.Sql {
-  const predicates = withoutImplied(query.clauses.flat().flatMap((t) => termPredicates(t, true, withParts))).map((pr) =>
+function candidates(query: ParsedQuery, withParts = true, clauses = query.clauses): Prisma.Sql {
+  const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts))).map((pr) =>
     // A one-character substring is found through the index of each paragraph's characters.
     "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
@@ -98,6 +105,35 @@ function candidates(query: ParsedQuery, withParts = true): Prisma.Sql {
     predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))),
     " OR ",
   )})`;
+}
+
+/**
+ * The clause that drives the candidates when every clause must hold in one paragraph: the one
+ * with the longest shortest term, as longer words are rarer.
+ */
+function leadClause(query: ParsedQuery): number {
+  let best = 0;
+  let bestLength = -1;
+  query.clauses.forEach((clause, i) => {
+    const length = Math.min(...clause.map((t) => t.norm.length));
+    if (length > bestLength) [best, bestLength] = [i, length];
+  });
+  return best;
+}
+
+/** Paragraphs holding every clause (expansions included, parts not): the fast path of several words. */
+function together(query: ParsedQuery): Prisma.Sql {
+  const lead = leadClause(query);
+  const others = query.clauses
+    .filter((_, i) => i !== lead)
+    .map(
+      (c) =>
+        Prisma.sql`(${Prisma.join(
+          c.flatMap((t) => termPredicates(t, true, false)).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+          " OR ",
+        )})`,
+    );
+  return Prisma.sql`${candidates(query, false, [query.clauses[lead]!])} AND ${Prisma.join(others, " AND ")}`;
 }
 
 /** Occurrences of a word in the paragraph, from byte lengths (octet_length reads the length word). */
@@ -215,6 +251,11 @@ function filterConditions(filters: SearchFilters): Prisma.Sql {
       Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = gr.doc_id AND dp."personId" = ${filters.person})`,
     );
   if (filters.year) conditions.push(Prisma.sql`EXTRACT(YEAR FROM s.date) = ${filters.year}`);
+  if (filters.topic) {
+    const { ids, slugs } = filters.topics ?? { ids: [], slugs: [] };
+    const onTopic = ids.filter((_, i) => slugs[i] === filters.topic);
+    conditions.push(Prisma.sql`gr.gid = ANY(${onTopic}::text[])`);
+  }
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
@@ -266,7 +307,11 @@ export const SPREAD_WEIGHT = 0.5;
  * expansion or by parts); groups covering more clauses come first (see searchGroups). Filters
  * are properties of a group, so they apply after grouping.
  */
-function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true, withParts = true } = {}): Prisma.Sql {
+function groupsCte(
+  query: ParsedQuery,
+  filters: SearchFilters,
+  { scored = true, withParts = true, mode = "any" as Mode } = {},
+): Prisma.Sql {
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
@@ -339,7 +384,7 @@ function groupsCte(query: ParsedQuery, filters: SearchFilters, { scored = true, 
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
                ${perClause}
         FROM "Paragraph" p
-        WHERE ${candidates(query, withParts)} AND ${exclusions(query)}
+        WHERE ${mode === "together" ? together(query) : candidates(query, withParts)} AND ${exclusions(query)}
         OFFSET 0
       ) m
       GROUP BY gid, title
@@ -370,11 +415,15 @@ export interface PassageRow {
   score: number;
 }
 
-type FacetName = "kind" | "source" | "person" | "year";
+type FacetName = (typeof FACETS)[number];
 
 /** Counts per value of one facet over the groups in CTE `g`, as rows (facet, key, n). */
-function facetCounts(facet: FacetName): Prisma.Sql {
+function facetCounts(facet: FacetName, filters: SearchFilters): Prisma.Sql {
   switch (facet) {
+    case "topic": {
+      const { ids, slugs } = filters.topics ?? { ids: [], slugs: [] };
+      return Prisma.sql`SELECT 'topic', tp.slug, COUNT(*) FROM g JOIN unnest(${ids}::text[], ${slugs}::text[]) AS tp(gid, slug) ON tp.gid = g.gid GROUP BY tp.slug`;
+    }
     case "kind":
       return Prisma.sql`SELECT 'kind' AS facet, kind AS key, COUNT(*) AS n FROM g GROUP BY kind`;
     case "source":
@@ -390,6 +439,9 @@ function facetCounts(facet: FacetName): Prisma.Sql {
  * One statement for the page of groups, the total and (optionally) the counts of the facets that
  * have no filter set: the matched groups are computed once and read three ways.
  */
+/** How candidates are found: paragraphs holding every clause, or any clause (see searchGroups). */
+export type Mode = "together" | "any";
+
 /** Fewer groups with every word than this, and the parts of compounds are looked for too. */
 export const PARTS_BELOW = 10;
 
@@ -397,15 +449,38 @@ export async function searchGroups(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { offset: number; limit: number; sort: "relevance" | "date"; facets?: boolean; withParts?: boolean },
-): Promise<{ total: number; complete: number; groups: GroupRow[]; facets: Partial<FacetRows>; withParts: boolean }> {
+  options: {
+    offset: number;
+    limit: number;
+    sort: "relevance" | "date";
+    facets?: boolean;
+    withParts?: boolean;
+    mode?: Mode;
+  },
+): Promise<{
+  total: number;
+  complete: number;
+  groups: GroupRow[];
+  facets: Partial<FacetRows>;
+  withParts: boolean;
+  mode: Mode;
+}> {
+  // Several words: first the paragraphs that hold them all, driven by the rarest word (cheap
+  // however common the others). With enough such groups, that is the answer; else every group
+  // holding any of them, ranked by how many it covers.
+  if (options.mode === undefined && query.clauses.length > 1) {
+    const strict = await searchGroups(db, query, filters, { ...options, mode: "together", withParts: false });
+    if (strict.complete >= PARTS_BELOW) return strict;
+    return searchGroups(db, query, filters, { ...options, mode: "any" });
+  }
+  const mode = options.mode ?? "any";
   // Compound parts widen the candidates most (企业 for 企业贷款难) and matter only where the whole
   // is (nearly) absent: they are looked for when fewer than PARTS_BELOW groups hold every word.
   const hasParts = query.clauses.some((c) => c.some((t) => t.parts.length || t.partExpansions.length));
   if (options.withParts === undefined && hasParts) {
-    const strict = await searchGroups(db, query, filters, { ...options, withParts: false });
+    const strict = await searchGroups(db, query, filters, { ...options, mode, withParts: false });
     if (strict.complete >= PARTS_BELOW) return strict;
-    return searchGroups(db, query, filters, { ...options, withParts: true });
+    return searchGroups(db, query, filters, { ...options, mode, withParts: true });
   }
   const withParts = options.withParts ?? false;
   // Groups with all the words first, then those with most of them (partial matches).
@@ -414,7 +489,10 @@ export async function searchGroups(
       ? Prisma.sql`covered DESC, source_date DESC NULLS LAST, gscore DESC, gid`
       : Prisma.sql`covered DESC, gscore DESC, gid`;
   const facetParts = options.facets
-    ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(FACETS.map(facetCounts), " UNION ALL ")}) f`
+    ? Prisma.sql`UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.key, f.n FROM (${Prisma.join(
+        FACETS.map((f) => facetCounts(f, filters)),
+        " UNION ALL ",
+      )}) f`
     : Prisma.empty;
   const rows = await db.$queryRaw<
     {
@@ -429,7 +507,7 @@ export async function searchGroups(
       n: bigint | null;
     }[]
   >`
-    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts })})
+    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode })})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
@@ -439,6 +517,7 @@ export async function searchGroups(
   for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
   return {
     withParts,
+    mode,
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
     facets,
@@ -487,10 +566,11 @@ export interface FacetRows {
   source: Record<string, number>;
   person: Record<string, number>;
   year: Record<string, number>;
+  topic: Record<string, number>;
 }
 
 /** The facets (and filters) of search, in the order they are shown. */
-export const FACETS = ["kind", "source", "person", "year"] as const;
+export const FACETS = ["kind", "source", "person", "year", "topic"] as const;
 
 /**
  * Counts of matching documents/plan nodes for the facets that have a filter set, each counted
@@ -501,14 +581,15 @@ export async function searchActiveFacets(
   query: ParsedQuery,
   filters: SearchFilters,
   withParts = false,
+  mode: Mode = "any",
 ): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
   const results = await Promise.all(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts })})
-        ${facetCounts(f)}`,
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts, mode })})
+        ${facetCounts(f, filters)}`,
     ),
   );
   const out: Partial<FacetRows> = {};
@@ -517,9 +598,9 @@ export async function searchActiveFacets(
   return out;
 }
 
-/** All four facets, most frequent values first, at most 50 each. */
+/** All the facets, most frequent values first, at most 50 each. */
 export function mergeFacets(...parts: Partial<FacetRows>[]): FacetRows {
-  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {} };
+  const out: FacetRows = { kind: {}, source: {}, person: {}, year: {}, topic: {} };
   for (const part of parts) for (const f of FACETS) if (part[f]) out[f] = part[f];
   for (const f of FACETS)
     out[f] = Object.fromEntries(

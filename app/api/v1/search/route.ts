@@ -13,8 +13,8 @@ const EXPORT_LIMIT = 2000;
 export const GET = withApiErrors(async (request: Request) => {
   const parsed = parseSearchParams(searchQuery, request.url);
   if (!parsed.ok) return parsed.response;
-  const { q, kind, source, person, year, sort, page, pageSize, format } = parsed.data;
-  const filters = { kind, source, person, year };
+  const { q, kind, source, person, year, topic, sort, page, pageSize, format } = parsed.data;
+  const filters = { kind, source, person, year, topic };
   if (format) {
     const all = await searchCorpus({ q, filters, sort, page: 1, pageSize: EXPORT_LIMIT, withFacets: false });
     const stamp = new Date().toISOString().slice(0, 10);
