@@ -33,7 +33,6 @@ import {
   planNodeUrl,
   planParagraphUrl,
 } from "../urls";
-import { listTopicPairs } from "./topics";
 
 type Snippet = { text: string; highlights: [number, number][] };
 
@@ -226,7 +225,10 @@ async function serverDb(): Promise<PrismaClient> {
 
 export async function searchCorpus(params: SearchParams): Promise<SearchResult> {
   // The topic filter and facet need to know which documents and plan nodes are on which topic.
-  const topics = params.withFacets !== false || params.filters.topic ? await listTopicPairs() : undefined;
+  // ./topics is server-only: imported on first use, as the client is, so that the eval and bench
+  // scripts can import this module.
+  const topics =
+    params.withFacets !== false || params.filters.topic ? await (await import("./topics")).listTopicPairs() : undefined;
   return searchWith(await serverDb(), { ...params, filters: { ...params.filters, topics } });
 }
 
