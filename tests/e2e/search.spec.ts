@@ -143,6 +143,6 @@ test("on a phone the filters fold away above the results and open on demand", as
   await expect(kinds).toBeVisible();
   await kinds.getByRole("link", { name: "调研报告", exact: true }).click();
   await expect(page).toHaveURL(/kind=report/);
-  await expect(page.getByText("筛选：类型、来源、人物、年份（已选 1 项）")).toBeVisible();
+  await expect(page.getByText("筛选：类型、来源、人物、年份、主题（已选 1 项）")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

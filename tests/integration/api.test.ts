@@ -179,7 +179,7 @@ describe("GET /api/v1/search", () => {
     expect(body.hits[0].documentId).toBe("daxing-cppcc-2023-speeches-09");
     const [a, b] = body.hits[0].snippet.highlights[0];
     expect(body.hits[0].snippet.text.slice(a, b)).toMatch(/碳达峰|双碳|碳中和/);
-    expect(Object.keys(body.facets)).toEqual(["kind", "source", "person", "year"]);
+    expect(Object.keys(body.facets)).toEqual(["kind", "source", "person", "year", "topic"]);
   });
   it("gives plan hits a path and no document id", async () => {
     const body = await (await search(req(`/search?q=${encodeURIComponent("中国药谷")}&kind=plan`))).json();
@@ -190,7 +190,8 @@ describe("GET /api/v1/search", () => {
     ["q=", /q/],
     ["q=x&kind=memo", /kind/],
     ["q=x&pageSize=51", /pageSize/],
-    ["q=x&topic=a", /unknown parameter/],
+    ["q=x&topic=a", /unknown topic/],
+    ["q=x&tag=a", /unknown parameter/],
     ["q=x&year=abc", /year/],
   ])("answers 400 for %s", async (query, message) => {
     const body = await expectResponse(await search(req(`/search?${query}`)), "/api/v1/search", 400);
