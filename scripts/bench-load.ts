@@ -44,7 +44,7 @@ try {
   log(`${pages.length} reading pages, ${searches.length} search queries; ${DURATION} s per scenario`);
 
   const settings: { name: string; env: Record<string, string> }[] = [
-    { name: "cached", env: {} as Record<string, string> },
+    { name: "cached", env: { PAGE_CACHE_MB: "128" } as Record<string, string> },
     { name: "uncached", env: { READ_CACHE_MB: "0", PAGE_CACHE_MB: "0" } },
   ].filter((s) => !args.only || s.name === args.only);
   const rows: Row[] = [];

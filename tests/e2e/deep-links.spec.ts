@@ -120,6 +120,8 @@ test("on a phone every 引用 and paragraph link is a 44 px tap target", async (
   for (const url of ["/speeches/daxing-cppcc-2023-speeches-02", "/plan/3"]) {
     await page.goto(url);
     const buttons = page.getByRole("button", { name: /^引用/ });
+    // The paragraphs stream in after the page's head: wait for them before counting.
+    await expect(buttons.nth(5)).toBeVisible();
     expect(await buttons.count()).toBeGreaterThan(5);
     for (const box of await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
       expect(box.width).toBeGreaterThanOrEqual(44);
