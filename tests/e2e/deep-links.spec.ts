@@ -144,7 +144,14 @@ for (const url of ["/speeches/daxing-cppcc-2023-speeches-02", "/reports/beijing-
     const fonts: { url: string; bytes: Promise<number> }[] = [];
     const css: { url: string; bytes: Promise<number> }[] = [];
     page.on("requestfinished", (request) => {
-      const entry = { url: request.url(), bytes: request.sizes().then((s) => s.responseBodySize) };
+      // A request can finish as the test closes the page: its size is then unknown, not an error.
+      const entry = {
+        url: request.url(),
+        bytes: request.sizes().then(
+          (s) => s.responseBodySize,
+          () => 0,
+        ),
+      };
       if (request.resourceType() === "font") fonts.push(entry);
       if (request.resourceType() === "stylesheet") css.push(entry);
     });
