@@ -203,6 +203,25 @@ function mergeTerms(...maps: (Map<string, number> | undefined)[]): Map<string, n
   return out;
 }
 
+/** A subject's score on a topic, with its most telling terms (title and passages) and its best passage. */
+function topicScore(
+  slug: string,
+  score: number,
+  titleTerms: Map<string, number> | undefined,
+  results: PassageResult[],
+  best: Map<string, { id: string }>,
+): TopicScore {
+  const bodyTerms = new Map<string, number>();
+  for (const r of results)
+    for (const [k, v] of r.evidence.terms.get(slug) ?? []) bodyTerms.set(k, (bodyTerms.get(k) ?? 0) + v);
+  return {
+    topic: slug,
+    score: round(score),
+    terms: topTerms(mergeTerms(titleTerms, bodyTerms)),
+    bestParagraphId: best.get(slug)?.id ?? null,
+  };
+}
+
 /** A plan node's text: its own paragraphs and those of every node below it. */
 function nodeParagraphs(node: TopicPlanNode, all: readonly TopicPlanNode[]): TopicParagraph[] {
   return all.filter((n) => n.path === node.path || n.path.startsWith(`${node.path}.`)).flatMap((n) => n.paragraphs);
@@ -268,15 +287,7 @@ export function assignTopics(
         noisyOr(titlePart, s === maxShare && s >= o.shareFull ? o.nodeShare : 0, o.nodeChildren * childBest),
       );
       const score = noisyOr(own, o.nodeContext * Math.min(1, (context.score.get(t.slug) ?? 0) / o.titleFull));
-      const bodyTerms = new Map<string, number>();
-      for (const r of results)
-        for (const [k, v] of r.evidence.terms.get(t.slug) ?? []) bodyTerms.set(k, (bodyTerms.get(k) ?? 0) + v);
-      return {
-        topic: t.slug,
-        score: round(score),
-        terms: topTerms(mergeTerms(title.terms.get(t.slug), bodyTerms)),
-        bestParagraphId: best.get(t.slug)?.id ?? null,
-      };
+      return topicScore(t.slug, score, title.terms.get(t.slug), results, best);
     });
     intrinsic.set(node.path, mine);
     const kept = select(scored, o.nodeMin, children.length ? o.maxNodeTopics : o.maxTopics);
@@ -309,15 +320,7 @@ export function assignTopics(
         // Links confirm what the text says; alone (no word of the topic in the document) they are weak.
         o.documentLinks * linked * (s > 0 || title.score.has(t.slug) ? 1 : 0.5),
       );
-      const bodyTerms = new Map<string, number>();
-      for (const r of results)
-        for (const [k, v] of r.evidence.terms.get(t.slug) ?? []) bodyTerms.set(k, (bodyTerms.get(k) ?? 0) + v);
-      return {
-        topic: t.slug,
-        score: round(score),
-        terms: topTerms(mergeTerms(title.terms.get(t.slug), bodyTerms)),
-        bestParagraphId: best.get(t.slug)?.id ?? null,
-      };
+      return topicScore(t.slug, score, title.terms.get(t.slug), results, best);
     });
     const kept = select(scored, o.documentMin);
     if (kept.length) documentsOut.set(d.id, kept);
