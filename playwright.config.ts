@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { env } from "./lib/env";
 
-const PORT = 3100;
+const PORT = env.E2E_PORT;
 
 /** Playwright's own Chromium if one was installed, else a system Chromium; never a download. */
 function findChromium(): string | undefined {

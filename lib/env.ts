@@ -68,6 +68,8 @@ const schema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   EMBEDDED_PG_DIR: z.string().trim().min(1).optional(),
   CHROMIUM_PATH: z.string().trim().min(1).optional(),
+  /** Port of the e2e server (the second instance takes the next one), so two checkouts can run e2e at once. */
+  E2E_PORT: z.coerce.number().int().min(1024).max(65534).default(3100),
   CI: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
   /** Passed on to the Next server, with our own flags after it. */

@@ -163,11 +163,13 @@ for (const url of ["/speeches/daxing-cppcc-2023-speeches-02", "/reports/beijing-
     const origin = new URL(page.url()).origin;
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(new URL(f.url).origin).toBe(origin);
-    const families = await page.evaluate(() =>
-      [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/["']/g, "")),
-    );
-    expect(families).toContain("Noto Sans SC Variable");
-    expect(families).toContain("Noto Serif SC Variable");
+    // A face loads when text using it is laid out; text streamed after networkidle loads its face later.
+    const loadedFamilies = () =>
+      page.evaluate(() =>
+        [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/["']/g, "")),
+      );
+    await expect.poll(loadedFamilies, { timeout: 10_000 }).toContain("Noto Sans SC Variable");
+    await expect.poll(loadedFamilies, { timeout: 10_000 }).toContain("Noto Serif SC Variable");
     // Each family is cut into about a hundred slices; a page's text needs a fraction of them.
     expect(fonts.length).toBeLessThan(120);
     expect(violations).toEqual([]);
