@@ -34,6 +34,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   timeout: 30_000,
+  // Hydration of the longest pages takes seconds on two busy cores; the checks wait for it, not less.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "zh-CN",

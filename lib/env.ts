@@ -52,11 +52,8 @@ const schema = z.object({
     .default(24),
   /** Megabytes of reading data each instance keeps in memory (ADR 0010); 0 turns the cache off. */
   READ_CACHE_MB: intIn(0, 16_384).default(128),
-  /**
-   * Megabytes of whole anonymous pages the production server keeps (lib/infra/page-cache.ts). Off (0)
-   * by default until the reading pages' e2e checks pass with it on (ADR 0010).
-   */
-  PAGE_CACHE_MB: intIn(0, 16_384).default(0),
+  /** Megabytes of whole anonymous pages the production server keeps (lib/infra/page-cache.ts); 0: off. */
+  PAGE_CACHE_MB: intIn(0, 16_384).default(128),
   TEST_DATABASE_URL: postgresUrl.optional(),
   /** Set by scripts/start.ts for the Next server it spawns, so health can report it. */
   APP_DATABASE_EMBEDDED: z.enum(["0", "1"]).optional(),

@@ -80,3 +80,34 @@ test("an editor's curation forms hydrate under the CSP", async ({ page }) => {
   await expect(panel.getByRole("button").first()).toBeEnabled();
   expect(violations).toEqual([]);
 });
+
+test("a page served again from the page cache carries a nonce of its own and still hydrates", async ({
+  page,
+  request,
+}) => {
+  const path = "/speeches/daxing-cppcc-2023-speeches-03";
+  const first = await request.get(path);
+  const second = await request.get(path);
+  expect(second.headers()["x-page-cache"]).toBe("hit");
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  const [n1, n2] = [
+    nonceOf(first.headers()["content-security-policy"]),
+    nonceOf(second.headers()["content-security-policy"]),
+  ];
+  expect(n1).toBeTruthy();
+  expect(n2).toBeTruthy();
+  expect(n2).not.toBe(n1);
+  const html = await second.text();
+  expect(html).not.toContain(n1!);
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${n2}"`);
+
+  // In a browser: the stored page, under its new nonce, runs its scripts (the 引用 dialog opens).
+  const violations = watchViolations(page);
+  const response = await page.goto(path);
+  expect(response?.headers()["x-page-cache"]).toBe("hit");
+  await page.getByRole("button", { name: "引用全文" }).click();
+  await expect(page.getByRole("dialog", { name: "引用全文" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
