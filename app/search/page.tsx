@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { SearchBox } from "@/components/search/search-box";
 import { SearchExamples } from "@/components/search/search-examples";
 import { SearchResults } from "@/components/search/search-results";
 import { PageHeader } from "@/components/ui/page-header";
@@ -53,22 +54,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   return (
     <div>
       <PageHeader title={params.q ? `检索：${params.q}` : "全文检索"}>
-        <form action="/search" method="get" role="search" aria-label="检索本页" className="flex max-w-2xl gap-2">
-          <label htmlFor="search-page-q" className="sr-only">
-            检索词
-          </label>
-          <input
-            id="search-page-q"
-            name="q"
-            type="search"
-            maxLength={2000}
-            defaultValue={params.q}
-            className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900"
-          />
-          <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
-            检索
-          </button>
-        </form>
+        {/* The page's own box holds the query (the header's is hidden here): one box, and "/" finds it. */}
+        <SearchBox key={params.q} initial={params.q} page />
         <p className="text-sm text-stone-600 dark:text-stone-400">
           多个词：都包含的排在前面，只含部分词的随后列出；日常说法也会找到对应的政策用语（如 堵车 → 交通拥堵）；
           {'"加引号"'}精确匹配（单字加引号则不限词义）；-词 排除；词 OR 词 任一即可。

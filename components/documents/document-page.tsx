@@ -77,6 +77,63 @@ function Paragraph({
 
 type DocumentPageParams = z.infer<typeof documentPageParams>;
 
+const speakerRole = (doc: DocumentDetail) => (doc.kind === "report" ? "作者" : "发言人");
+
+/** Who speaks (or wrote), with role and affiliation: a card in the sidebar, or inside the phone's fold. */
+function SpeakerCard({ doc, headingId, bare = false }: { doc: DocumentDetail; headingId: string; bare?: boolean }) {
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={bare ? "" : "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"}
+    >
+      <h2
+        id={headingId}
+        className={`mb-2 text-sm font-semibold text-stone-600 dark:text-stone-400 ${bare ? "sr-only" : ""}`}
+      >
+        {speakerRole(doc)}
+      </h2>
+      <ul className="space-y-3">
+        {doc.speakers.map((s) => (
+          <li key={s.personId}>
+            <Link href={personUrl(s.personId)} className="text-lg font-medium">
+              {s.name}
+            </Link>
+            {s.role ? <p className="text-sm">{s.role}</p> : null}
+            {s.affiliation ? <p className="text-sm text-stone-600 dark:text-stone-400">{s.affiliation}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The headings of the first two levels, each a link to its place in the text. */
+function TocList({
+  doc,
+  toc,
+  view,
+}: {
+  doc: DocumentDetail;
+  toc: DocumentParagraph[];
+  view: DocumentPageParams["view"];
+}) {
+  return (
+    <ol className="space-y-1.5">
+      {toc.map((p) => (
+        <li key={p.id} className={p.headingLevel === 2 ? "pl-4" : ""}>
+          <a
+            href={
+              view === "source" ? documentParagraphUrl(doc.kind, doc.id, p.n) : hashUrl(documentParagraphAnchor(p.n))
+            }
+          >
+            {p.text}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 interface DocumentPageProps {
   doc: DocumentDetail;
   /** The cleaned-up text, or the source lines it was parsed from. */
@@ -130,6 +187,31 @@ export function DocumentPage({ doc, view, hl, sourceLines, passageTopics }: Docu
             </div>
           </header>
 
+          {/* On a phone the sidebar comes after the text: who speaks and the contents come first, folded. */}
+          {doc.speakers.length || toc.length ? (
+            <div className="mb-6 space-y-3 lg:hidden">
+              {doc.speakers.length ? (
+                <details className="rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-800 dark:bg-stone-900">
+                  <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium">
+                    {speakerRole(doc)}：{doc.speakers.map((sp) => sp.name).join("、")}
+                  </summary>
+                  <div className="pb-4">
+                    <SpeakerCard doc={doc} headingId="speaker-heading-top" bare />
+                  </div>
+                </details>
+              ) : null}
+              {toc.length ? (
+                <details className="rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-800 dark:bg-stone-900">
+                  <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium">
+                    目录（{toc.length} 节）
+                  </summary>
+                  <nav aria-label="目录" className="pb-4 text-sm">
+                    <TocList doc={doc} toc={toc} view={view} />
+                  </nav>
+                </details>
+              ) : null}
+            </div>
+          ) : null}
           {hl && view === "text" ? (
             <HighlightNotice
               q={hl}
@@ -190,27 +272,9 @@ export function DocumentPage({ doc, view, hl, sourceLines, passageTopics }: Docu
 
         <aside className="mt-10 space-y-6 lg:mt-0" aria-label="文档信息">
           {doc.speakers.length ? (
-            <section
-              aria-labelledby="speaker-heading"
-              className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
-            >
-              <h2 id="speaker-heading" className="mb-2 text-sm font-semibold text-stone-600 dark:text-stone-400">
-                {doc.kind === "report" ? "作者" : "发言人"}
-              </h2>
-              <ul className="space-y-3">
-                {doc.speakers.map((s) => (
-                  <li key={s.personId}>
-                    <Link href={personUrl(s.personId)} className="text-lg font-medium">
-                      {s.name}
-                    </Link>
-                    {s.role ? <p className="text-sm">{s.role}</p> : null}
-                    {s.affiliation ? (
-                      <p className="text-sm text-stone-600 dark:text-stone-400">{s.affiliation}</p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <div className="hidden lg:block">
+              <SpeakerCard doc={doc} headingId="speaker-heading" />
+            </div>
           ) : null}
           {doc.authoringOffice ? (
             <section className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
@@ -220,31 +284,6 @@ export function DocumentPage({ doc, view, hl, sourceLines, passageTopics }: Docu
           ) : null}
           <DocumentTopicsPanel documentId={doc.id} kind={doc.kind} />
           <DocumentLinksPanel documentId={doc.id} kind={doc.kind} />
-          {toc.length ? (
-            <nav
-              aria-labelledby="toc-heading"
-              className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900 lg:sticky lg:top-4"
-            >
-              <h2 id="toc-heading" className="mb-2 font-semibold text-stone-600 dark:text-stone-400">
-                目录
-              </h2>
-              <ol className="space-y-1.5">
-                {toc.map((p) => (
-                  <li key={p.id} className={p.headingLevel === 2 ? "pl-4" : ""}>
-                    <a
-                      href={
-                        view === "source"
-                          ? documentParagraphUrl(doc.kind, doc.id, p.n)
-                          : hashUrl(documentParagraphAnchor(p.n))
-                      }
-                    >
-                      {p.text}
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          ) : null}
           <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
             <h2 className="mb-1 font-semibold text-stone-600 dark:text-stone-400">出处</h2>
             <p>{doc.source.title}</p>
@@ -252,6 +291,18 @@ export function DocumentPage({ doc, view, hl, sourceLines, passageTopics }: Docu
               {doc.source.file}，第{doc.source.lineStart}–{doc.source.lineEnd}行
             </p>
           </section>
+          {toc.length ? (
+            // Last in the sidebar and sticky: on a long document the contents stay in view while reading.
+            <nav
+              aria-labelledby="toc-heading"
+              className="sticky top-4 hidden max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-4 text-sm lg:block dark:border-stone-800 dark:bg-stone-900"
+            >
+              <h2 id="toc-heading" className="mb-2 font-semibold text-stone-600 dark:text-stone-400">
+                目录
+              </h2>
+              <TocList doc={doc} toc={toc} view={view} />
+            </nav>
+          ) : null}
         </aside>
       </article>
     </CitationProvider>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { EditorStatus } from "@/components/auth/editor-status";
 import { EditorWorkbenchLink } from "@/components/curation/editor-links";
-import { SearchBox } from "@/components/search/search-box";
+import { HeaderSearch } from "@/components/layout/header-search";
+import { NavLinks } from "@/components/layout/nav-links";
 import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
 import { documentListUrl, topicsUrl } from "@/lib/urls";
 
@@ -25,17 +26,10 @@ export function SiteHeader() {
           政策对照
           <span className="ml-2 text-sm font-normal text-stone-500 dark:text-stone-400">Policy Proposal Explorer</span>
         </Link>
-        <nav aria-label="主导航" className="flex flex-wrap gap-x-4 text-sm">
-          {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="text-stone-700 dark:text-stone-300">
-              {item.label}
-            </Link>
-          ))}
+        <NavLinks items={nav}>
           <EditorWorkbenchLink />
-        </nav>
-        <div className="w-full sm:ml-auto sm:w-auto">
-          <SearchBox />
-        </div>
+        </NavLinks>
+        <HeaderSearch />
         <EditorStatus />
       </div>
     </header>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MatchStepper } from "@/components/search/match-stepper";
 import { TERM_MARK_CLASS } from "@/components/ui/highlighted-text";
 
 interface HighlightNoticeProps {
@@ -22,6 +23,7 @@ export function HighlightNotice({ q, places, plainHref }: HighlightNoticeProps) 
         已标出检索词“<mark className={TERM_MARK_CLASS}>{q}</mark>”：{count ? `本页 ${count} 处` : "本页没有出现"}
       </p>
       {first ? <a href={`#${first.anchor}`}>跳到第一处</a> : null}
+      {count > 1 ? <MatchStepper anchors={places.filter((p) => p.ranges.length).map((p) => p.anchor)} /> : null}
       <Link href={`/search?q=${encodeURIComponent(q)}`}>返回检索结果</Link>
       <Link href={plainHref}>取消标出</Link>
     </aside>

@@ -11,8 +11,18 @@ interface Suggestion {
 
 const TYPE_LABEL: Record<Suggestion["type"], string> = { document: "文档", person: "人物", plan: "规划" };
 
-/** The header search box: "/" focuses it; suggestions of titles, people and plan nodes as you type. */
-export function SearchBox({ initial = "" }: { initial?: string }) {
+interface SearchBoxProps {
+  /** The query the box holds when the page opens (on /search, the page's query). */
+  initial?: string;
+  /** /search's own box: taller, with a 检索 button. The header's is compact. */
+  page?: boolean;
+}
+
+/**
+ * The search box (header, or /search's own): "/" focuses it, holding its query; suggestions of titles,
+ * people and plan nodes as you type; Esc closes them and keeps the query.
+ */
+export function SearchBox({ initial = "", page = false }: SearchBoxProps) {
   const router = useRouter();
   const [q, setQ] = useState(initial);
   const [items, setItems] = useState<Suggestion[]>([]);
@@ -33,6 +43,8 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
       if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey) {
         e.preventDefault();
         input.current?.focus();
+        // The query is there to be refined or replaced: selected, the next keystroke replaces it.
+        input.current?.select();
       }
     };
     window.addEventListener("keydown", onKey);
@@ -41,7 +53,8 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
 
   useEffect(() => {
     const term = q.trim();
-    if (!term) return;
+    // Nothing to suggest until the reader is in the box (/search opens holding a query).
+    if (!term || !open) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -61,7 +74,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q]);
+  }, [q, open]);
 
   const shown = open && q.trim() ? items : [];
 
@@ -82,13 +95,20 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
       e.preventDefault();
       setActive((a) => (a <= 0 ? shown.length - 1 : a - 1));
     } else if (e.key === "Escape") {
+      // A search input clears itself on Esc; here Esc only closes the suggestions.
+      e.preventDefault();
       setOpen(false);
       setActive(-1);
     }
   }
 
   return (
-    <form role="search" action="/search" onSubmit={submit} className="relative w-full sm:w-72">
+    <form
+      role="search"
+      action="/search"
+      onSubmit={submit}
+      className={page ? "relative flex w-full max-w-2xl gap-2" : "relative w-full sm:w-72"}
+    >
       <label htmlFor={`${listId}-input`} className="sr-only">
         全文检索
       </label>
@@ -113,14 +133,24 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
         aria-controls={`${listId}-list`}
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `${listId}-opt-${active}` : undefined}
-        className="w-full rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900"
+        className={`w-full rounded-md border border-stone-300 bg-white px-3 dark:border-stone-700 dark:bg-stone-900 ${
+          page ? "min-h-11 py-2" : "min-h-11 py-1.5 text-sm sm:min-h-0"
+        }`}
       />
+      {page ? (
+        <button
+          type="submit"
+          className="min-h-11 shrink-0 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800"
+        >
+          检索
+        </button>
+      ) : null}
       {shown.length > 0 ? (
         <ul
           id={`${listId}-list`}
           role="listbox"
           aria-label="检索建议"
-          className="absolute left-0 right-0 z-20 mt-1 max-h-80 overflow-y-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900"
+          className="absolute left-0 right-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900"
         >
           {shown.map((s, i) => (
             <li
@@ -133,10 +163,13 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
                 setOpen(false);
                 router.push(s.url);
               }}
-              className={`flex cursor-pointer gap-2 px-3 py-1.5 ${i === active ? "bg-stone-100 dark:bg-stone-800" : ""}`}
+              className={`flex min-h-11 cursor-pointer items-baseline gap-2 px-3 py-1.5 sm:min-h-0 ${
+                i === active ? "bg-stone-100 dark:bg-stone-800" : ""
+              }`}
             >
               <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">{TYPE_LABEL[s.type]}</span>
-              <span className="truncate">{s.label}</span>
+              {/* The whole title, wrapped: long titles share their openings (关于…的建议) and differ at the end. */}
+              <span className="min-w-0 leading-snug">{s.label}</span>
             </li>
           ))}
         </ul>

@@ -166,6 +166,15 @@ export function SearchResults({
   const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE));
   return (
     <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-8">
+      {/* The facets come first (a sidebar, or folded above the results on a phone): a keyboard skips them. */}
+      {result.hits.length ? (
+        <a
+          href="#results"
+          className="sr-only focus:not-sr-only focus:absolute focus:z-30 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900"
+        >
+          跳到结果
+        </a>
+      ) : null}
       <aside aria-label="筛选条件" className="mb-6 lg:mb-0">
         {/* On a phone the facets fold away above the results; on a wide screen they are a sidebar. */}
         <details className="rounded-lg border border-stone-200 bg-white px-4 py-2 lg:hidden dark:border-stone-800 dark:bg-stone-900">
@@ -246,7 +255,7 @@ export function SearchResults({
         ) : result.hits.length === 0 ? (
           <NoResults result={result} params={params} filtered={active.length > 0} />
         ) : (
-          <ol className="space-y-6">
+          <ol id="results" tabIndex={-1} aria-label="检索结果" className="space-y-6 focus:outline-none">
             {result.hits.map((h) => (
               <li key={h.url}>
                 <article aria-label={h.title}>
