@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
-import { buildOpenApi } from "@/lib/api/openapi";
+import { buildOpenApi, curlExample } from "@/lib/api/openapi";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const metadata: Metadata = { title: "开放接口 API" };
 
@@ -10,6 +12,7 @@ interface Parameter {
   required: boolean;
   description?: string;
   schema: { type?: string; enum?: string[]; default?: unknown; minimum?: number; maximum?: number; pattern?: string };
+  example?: string | number | boolean;
 }
 
 function describeSchema(s: Parameter["schema"]): string {
@@ -23,12 +26,21 @@ function describeSchema(s: Parameter["schema"]): string {
 interface Operation {
   summary: string;
   parameters: Parameter[];
-  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+  requestBody?: { content: Record<string, { schema: { $ref: string }; example?: unknown }> };
   security?: unknown[];
-  responses: Record<string, { description: string; content?: Record<string, { schema: { $ref: string } }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: { $ref: string }; example?: unknown }> }
+  >;
 }
 
-export default function ApiDocsPage() {
+const CODE_CLASS =
+  "mt-1 max-h-96 overflow-auto whitespace-pre rounded-md border border-stone-200 bg-stone-50 p-3 font-mono text-xs leading-5 dark:border-stone-700 dark:bg-stone-950";
+
+export default async function ApiDocsPage() {
+  // The curl lines name this site as the reader reached it (or PUBLIC_URL).
+  const h = await headers();
+  const origin = publicOrigin(new Request(`http://${h.get("host") ?? "localhost"}/api`, { headers: h }));
   const doc = buildOpenApi() as {
     info: { description: string };
     paths: Record<string, Record<string, Operation>>;
@@ -108,8 +120,35 @@ export default function ApiDocsPage() {
                 </li>
               ))}
             </ul>
+            <ExampleBlocks path={path} method={method} op={get} origin={origin} />
           </section>
         ))}
+      </div>
+    </div>
+  );
+}
+
+/** The example request as a curl line and the response it gets, both from the OpenAPI document's examples. */
+function ExampleBlocks({ path, method, op, origin }: { path: string; method: string; op: Operation; origin: string }) {
+  const [status, ok] = Object.entries(op.responses)[0]!;
+  const response = ok.content?.["application/json"]?.example;
+  if (response === undefined) return null;
+  return (
+    <div className="mt-4 space-y-3 text-sm">
+      <div>
+        <h3 className="font-semibold">示例请求</h3>
+        <pre tabIndex={0} aria-label={`${method} ${path} 的示例请求`} className={CODE_CLASS}>
+          <code>{curlExample(origin, path, method, op)}</code>
+        </pre>
+      </div>
+      <div>
+        <h3 className="font-semibold">
+          示例响应（{status}
+          {op.security ? "，与 GET 同一资源的响应结构相同" : ""}；列表只取前两项，长文本截断）
+        </h3>
+        <pre tabIndex={0} aria-label={`${method} ${path} 的示例响应`} className={CODE_CLASS}>
+          <code>{JSON.stringify(response, null, 2)}</code>
+        </pre>
       </div>
     </div>
   );

@@ -20,6 +20,7 @@ import {
   targetListSchema,
   targetsQuery,
 } from "./schemas";
+import examples from "./examples.json";
 import { linkEndpoints } from "./link-schemas";
 import { topicEndpoints } from "./topic-schemas";
 
@@ -93,13 +94,62 @@ export const endpoints: Endpoint[] = [
   ...topicEndpoints,
 ];
 
+/**
+ * One endpoint's example, in ./examples.json (written by scripts/api-examples.ts from a running server,
+ * checked against the schemas by tests/unit/api-examples.test.ts): the request's path and query
+ * parameters, its body for a write, and the response (arrays cut to two items).
+ */
+export interface ApiExample {
+  params: Record<string, string | number | boolean>;
+  body?: unknown;
+  response: unknown;
+}
+
+export const exampleKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+export const apiExamples = examples as Record<string, ApiExample>;
+
+/** The path template with the example's path parameters filled in and the rest as the query. */
+export function examplePath(template: string, params: ApiExample["params"]): string {
+  const query = new URLSearchParams();
+  let path = template;
+  for (const [name, value] of Object.entries(params)) {
+    if (path.includes(`{${name}}`)) path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+    else query.set(name, String(value));
+  }
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+interface ExampleOperation {
+  parameters: { name: string; in: string; example?: string | number | boolean }[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  security?: unknown[];
+}
+
+/** The curl line for an operation of the OpenAPI document, from the examples on its parameters and body. */
+export function curlExample(origin: string, path: string, method: string, op: ExampleOperation): string {
+  const params = Object.fromEntries(
+    op.parameters.filter((p) => p.example !== undefined).map((p) => [p.name, p.example!]),
+  );
+  const url = `${origin}${examplePath(path, params)}`;
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+  const parts = ["curl"];
+  if (method.toUpperCase() !== "GET") parts.push("-X", method.toUpperCase());
+  if (op.security) parts.push("-H", quote("cookie: policy-explorer.session_token=…"), "-H", quote(`origin: ${origin}`));
+  const body = op.requestBody?.content["application/json"]?.example;
+  if (body !== undefined) parts.push("-H", quote("content-type: application/json"), "-d", quote(JSON.stringify(body)));
+  parts.push(quote(url));
+  return parts.join(" ");
+}
+
 const ref = (schema: z.ZodType) => {
   const meta = apiSchemas.get(schema);
   if (!meta) throw new Error("response schemas must be registered in apiSchemas");
   return { $ref: `#/components/schemas/${meta.id}` };
 };
 
-function parameters(schema: z.ZodObject | undefined, where: "query" | "path") {
+function parameters(schema: z.ZodObject | undefined, where: "query" | "path", example: ApiExample | undefined) {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => {
     const json = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -111,6 +161,7 @@ function parameters(schema: z.ZodObject | undefined, where: "query" | "path") {
       required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
       description,
       schema: rest,
+      ...(example?.params[name] === undefined ? {} : { example: example.params[name] }),
     };
   });
 }
@@ -130,20 +181,34 @@ export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const e of endpoints) {
     const method = e.method ?? "get";
+    const example = apiExamples[exampleKey(method, e.path)];
     paths[e.path] = {
       ...(paths[e.path] as Record<string, unknown> | undefined),
       [method]: {
         summary: e.summary,
-        parameters: [...parameters(e.pathParams, "path"), ...parameters(e.query, "query")],
+        parameters: [...parameters(e.pathParams, "path", example), ...parameters(e.query, "query", example)],
         ...(e.body
-          ? { requestBody: { required: true, content: { "application/json": { schema: ref(e.body) } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  "application/json": {
+                    schema: ref(e.body),
+                    ...(example?.body === undefined ? {} : { example: example.body }),
+                  },
+                },
+              },
+            }
           : {}),
         ...(e.editor ? { security: [{ editorSession: [] }] } : {}),
         responses: {
           [e.status ?? 200]: {
             description: e.status === 201 ? "Created" : "OK",
             content: {
-              "application/json": { schema: ref(e.response) },
+              "application/json": {
+                schema: ref(e.response),
+                ...(example ? { example: example.response } : {}),
+              },
               ...(e.csv ? { "text/csv": { schema: { type: "string", description: e.csv } } } : {}),
             },
           },
