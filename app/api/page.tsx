@@ -137,7 +137,7 @@ function ExampleBlocks({ path, method, op, origin }: { path: string; method: str
     <div className="mt-4 space-y-3 text-sm">
       <div>
         <h3 className="font-semibold">示例请求</h3>
-        <pre tabIndex={0} aria-label={`${method} ${path} 的示例请求`} className={CODE_CLASS}>
+        <pre tabIndex={0} role="region" aria-label={`${method} ${path} 的示例请求`} className={CODE_CLASS}>
           <code>{curlExample(origin, path, method, op)}</code>
         </pre>
       </div>
@@ -146,7 +146,7 @@ function ExampleBlocks({ path, method, op, origin }: { path: string; method: str
           示例响应（{status}
           {op.security ? "，与 GET 同一资源的响应结构相同" : ""}；列表只取前两项，长文本截断）
         </h3>
-        <pre tabIndex={0} aria-label={`${method} ${path} 的示例响应`} className={CODE_CLASS}>
+        <pre tabIndex={0} role="region" aria-label={`${method} ${path} 的示例响应`} className={CODE_CLASS}>
           <code>{JSON.stringify(response, null, 2)}</code>
         </pre>
       </div>

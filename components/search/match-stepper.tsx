@@ -15,8 +15,12 @@ export function MatchStepper({ anchors }: { anchors: string[] }) {
   const current = useRef<HTMLElement | null>(null);
 
   function marks(): HTMLElement[] {
-    // Only the marks in the text's own paragraphs, not those of a side panel's evidence.
-    return anchors.flatMap((id) => Array.from(document.getElementById(id)?.querySelectorAll("mark") ?? []));
+    // Only the marks in the text's own paragraphs and headings, not those of a side panel's evidence;
+    // once each (a plan section's anchor may hold its paragraphs), in reading order.
+    const found = new Set(
+      anchors.flatMap((id) => Array.from(document.getElementById(id)?.querySelectorAll("mark") ?? [])),
+    );
+    return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   function go(step: 1 | -1) {
