@@ -87,9 +87,12 @@ export function SearchBox({ initial = "", page = false }: SearchBoxProps) {
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
-    if (e.key === "ArrowDown" && shown.length) {
+    if (e.key === "ArrowDown" && !open && items.length && q.trim()) {
+      // Closed with Esc: the arrow opens the same suggestions again.
       e.preventDefault();
       setOpen(true);
+    } else if (e.key === "ArrowDown" && shown.length) {
+      e.preventDefault();
       setActive((a) => (a + 1) % shown.length);
     } else if (e.key === "ArrowUp" && shown.length) {
       e.preventDefault();
