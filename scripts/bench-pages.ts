@@ -228,7 +228,9 @@ function scriptSources(html: string): string[] {
   return [...new Set(srcs.filter((s) => s.startsWith("/_next/")))];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
 
 /** CLIENTS concurrent clients on one page for DURATION seconds: every response timed. */
 async function underLoad(origin: string, path: string) {
