@@ -111,9 +111,11 @@ test.describe("phone", () => {
   test.use({ viewport: PHONE });
 
   test("a speech's speaker and contents come before the text, folded", async ({ page }) => {
+    test.slow();
     await page.goto(SPEECH);
     const firstParagraph = page.locator("main [id^='p-']").first();
-    await expect(firstParagraph).toBeVisible();
+    // The text streams in after the page's head; on a loaded machine that takes seconds.
+    await expect(firstParagraph).toBeVisible({ timeout: 15_000 });
     const speaker = page.locator("summary", { hasText: /^发言人：舒勇$/ });
     const contents = page.locator("summary", { hasText: /^目录（\d+ 节）$/ });
     for (const summary of [speaker, contents]) {
