@@ -10,6 +10,8 @@
  * - `SearchKind` (type), `SEARCH_KINDS` (document kinds, then "plan"), `searchKindSchema` (zod enum),
  *   `SEARCH_KIND_LABEL: Record<SearchKind, string>`
  * - `describeKinds(kinds)`: "speech, proposal or report", for API parameter descriptions
+ * - `DocumentGenre` (type), `documentGenre(kind, sourceFormat)`, `PEOPLE_LABEL[genre]`: what a document's
+ *   people are called (发言人 / 建议人 / 点评人 / 作者) wherever they are labelled
  *
  * This module imports nothing from Next or the database client, so scripts and lib/ingest can use it.
  */
@@ -78,3 +80,24 @@ export const SEARCH_KIND_LABEL: Record<SearchKind, string> = { ...KIND_LABEL, pl
 export function describeKinds(kinds: readonly string[]): string {
   return kinds.length < 2 ? kinds.join("") : `${kinds.slice(0, -1).join(", ")} or ${kinds.at(-1)}`;
 }
+
+/**
+ * What a reader calls a document, finer than its kind: the proposal kind holds members' written
+ * proposals and deputies' and members' comments on the government work report (a source of format
+ * news-comments), and their people are named differently.
+ */
+export type DocumentGenre = "speech" | "proposal" | "comment" | "report";
+
+/** The genre of a document of this kind from a source of this format (the manifest's `format`). */
+export function documentGenre(kind: DocumentKind, sourceFormat: string): DocumentGenre {
+  if (kind === "proposal" && sourceFormat === "news-comments") return "comment";
+  return kind;
+}
+
+/** The one label for a document's people: 发言人 for a speech, 建议人 for a proposal, 点评人 for a comment. */
+export const PEOPLE_LABEL: Record<DocumentGenre, string> = {
+  speech: "发言人",
+  proposal: "建议人",
+  comment: "点评人",
+  report: "作者",
+};

@@ -2,17 +2,25 @@ import Link from "next/link";
 import type { z } from "zod";
 import type { listDocuments, listSources } from "@/lib/data/documents";
 import type { listPeople } from "@/lib/data/people";
-import type { listPageParams } from "@/lib/data/params";
+import type { DocumentSort, listPageParams } from "@/lib/data/params";
 import { KINDS, type DocumentKind } from "@/lib/kinds";
-import { documentListUrl, formatDateZh, personUrl } from "@/lib/urls";
+import { documentListUrl } from "@/lib/urls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
-import { TopicChips } from "@/components/topics/topic-chips";
+import { FilterForm } from "@/components/ui/filter-form";
+import { DocumentListItem } from "./document-list-item";
+
+/** The orders a list offers, as the 排序 select names them. */
+const SORT_LABEL: Record<DocumentSort, string> = {
+  date: "按日期（新→旧）",
+  title: "按标题（拼音）",
+  source: "按来源",
+};
 
 interface DocumentListPageProps {
   kind: DocumentKind;
-  /** The filters and page the list was read with. */
+  /** The filters, order and page the list was read with. */
   params: z.infer<typeof listPageParams>;
   result: Awaited<ReturnType<typeof listDocuments>>;
   sources: Awaited<ReturnType<typeof listSources>>;
@@ -29,16 +37,25 @@ export function DocumentListPage({ kind, params, result, sources, people, topics
     if (params.source) q.set("source", params.source);
     if (params.person) q.set("person", params.person);
     if (params.topic) q.set("topic", params.topic);
+    if (params.sort !== "date") q.set("sort", params.sort);
     if (page > 1) q.set("page", String(page));
     const s = q.toString();
     return s ? `${base}?${s}` : base;
   };
+  const filtered = params.source || params.person || params.topic;
   return (
     <div>
       <PageHeader title={KINDS[kind].label}>
         <p className="text-stone-600 dark:text-stone-300">{KINDS[kind].intro}</p>
       </PageHeader>
-      <form method="get" action={base} className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
+      {/* Keyed by the URL's choices: a navigation (清除筛选, a chip) remounts the selects with the new values. */}
+      <FilterForm
+        key={JSON.stringify(params)}
+        action={base}
+        label="筛选"
+        defaults={{ sort: "date" }}
+        className="mb-6 flex flex-wrap items-end gap-3 text-sm"
+      >
         <SelectField
           label="来源"
           name="source"
@@ -60,45 +77,27 @@ export function DocumentListPage({ kind, params, result, sources, people, topics
           allLabel="全部主题"
           options={topics.map((t) => ({ value: t.slug, label: `${t.name}（${t.count}）` }))}
         />
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-white hover:bg-brand-800">
-          筛选
-        </button>
-        {params.source || params.person || params.topic ? <Link href={base}>清除筛选</Link> : null}
-      </form>
-      <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">共 {result.total} 篇</p>
+        <SelectField
+          label="排序"
+          name="sort"
+          value={params.sort}
+          options={Object.entries(SORT_LABEL).map(([value, label]) => ({ value, label }))}
+        />
+        {filtered ? (
+          <Link href={params.sort === "date" ? base : `${base}?sort=${params.sort}`} className="py-1.5">
+            清除筛选
+          </Link>
+        ) : null}
+      </FilterForm>
+      <p role="status" className="mb-4 text-sm text-stone-600 dark:text-stone-400">
+        共 {result.total} 篇
+      </p>
       {result.items.length === 0 ? (
         <p>没有符合条件的内容。</p>
       ) : (
         <ol className="divide-y divide-stone-200 dark:divide-stone-800">
           {result.items.map((d) => (
-            <li key={d.id} className="py-4">
-              <h2 className="text-lg font-medium leading-snug">
-                <Link href={d.url}>{d.title}</Link>
-              </h2>
-              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                {d.speakers.map((s, i) => (
-                  <span key={s.personId}>
-                    {i > 0 ? "、" : null}
-                    <Link href={personUrl(s.personId)} className="text-stone-700 dark:text-stone-300">
-                      {s.name}
-                    </Link>
-                    {s.role ? `（${s.role}）` : null}
-                  </span>
-                ))}
-                {d.speakers.length === 0 && d.authoringOffice ? d.authoringOffice : null}
-                <span className="mx-2" aria-hidden="true">
-                  ·
-                </span>
-                {d.source.title}
-                <span className="mx-2" aria-hidden="true">
-                  ·
-                </span>
-                {formatDateZh(d.date)}
-              </p>
-              <div className="mt-2">
-                <TopicChips topics={d.topics} label={`《${d.title}》的主题`} />
-              </div>
-            </li>
+            <DocumentListItem key={d.id} document={d} />
           ))}
         </ol>
       )}

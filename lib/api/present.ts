@@ -4,7 +4,7 @@
  * the data does not give, fails to compile instead of only in the contract test.
  */
 import type { z } from "zod";
-import type { DocumentDetail, DocumentParagraph, DocumentSummary } from "../data/documents";
+import type { DocumentDetail, DocumentListItem, DocumentParagraph, DocumentSummary } from "../data/documents";
 import type { getPerson } from "../data/people";
 import type { PlanNodeDetail, PlanOutlineNode, PlanTargetDto } from "../data/plan";
 import type {
@@ -49,12 +49,20 @@ export function toApiDocument(d: DocumentSummary): ApiDocument {
 }
 
 export function toApiDocumentList(list: {
-  items: DocumentSummary[];
+  items: DocumentListItem[];
   total: number;
   page: number;
   pageSize: number;
 }): ApiDocumentList {
-  return { items: list.items.map(toApiDocument), total: list.total, page: list.page, pageSize: list.pageSize };
+  return {
+    items: list.items.map((d) => ({
+      ...toApiDocument(d),
+      extract: d.extract && { text: d.extract.text, n: d.extract.n, url: d.extract.url, basis: d.extract.basis },
+    })),
+    total: list.total,
+    page: list.page,
+    pageSize: list.pageSize,
+  };
 }
 
 function toApiParagraph(p: DocumentParagraph): ApiParagraph {

@@ -3,7 +3,7 @@
  * /api/v1/openapi.json is generated. Change a schema here and the document follows.
  */
 import { z } from "zod";
-import { idParam, textParam } from "../data/params";
+import { documentSortSchema, idParam, textParam } from "../data/params";
 import { MATCH_VIA } from "../search/match";
 import { RELATIONS } from "../search/thesaurus";
 import { describeKinds, DOCUMENT_KINDS, documentKindSchema, SEARCH_KINDS, searchKindSchema } from "../kinds";
@@ -33,6 +33,9 @@ export const documentsQuery = z
     source: id.optional().describe("Source id, e.g. daxing-cppcc-2023-speeches"),
     person: id.optional().describe("Person id"),
     topic: topicSlugParam.optional().describe("Topic slug, e.g. ecology: only documents on this topic"),
+    sort: documentSortSchema
+      .default("date")
+      .describe("date: newest first (default); title: by title in pinyin order; source: by source, then in its order"),
     ...pageParams,
   })
   .strict();
@@ -96,9 +99,24 @@ export const documentDetailSchema = documentSchema
   .extend({ paragraphs: z.array(paragraphSchema) })
   .register(apiSchemas, { id: "DocumentDetail" });
 
+export const documentExtractSchema = z
+  .object({
+    text: z.string().describe("One or two sentences"),
+    n: z.number().int().describe("The paragraph it starts at"),
+    url: z.string().describe("Path of that paragraph on the document's page"),
+    basis: z
+      .enum(["recommendation", "abstract"])
+      .describe("recommendation: the document's first recommendation; abstract: its first paragraph of substance"),
+  })
+  .register(apiSchemas, { id: "DocumentExtract" });
+
+export const documentListItemSchema = documentSchema
+  .extend({ extract: documentExtractSchema.nullable() })
+  .register(apiSchemas, { id: "DocumentListItem" });
+
 export const documentListSchema = z
   .object({
-    items: z.array(documentSchema),
+    items: z.array(documentListItemSchema),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

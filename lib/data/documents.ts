@@ -6,7 +6,11 @@ import { getDb } from "../db";
 import { readThrough } from "./cached";
 import type { DocumentKind, Prisma } from "../generated/prisma/client";
 import { corpusDir } from "../infra/paths";
-import { documentUrl, formatDate } from "../urls";
+import { documentExtract, type DocumentExtract } from "../extract";
+import { documentGenre, type DocumentGenre } from "../kinds";
+import { comparePinyin } from "../pinyin";
+import { documentParagraphUrl, documentUrl, formatDate } from "../urls";
+import type { DocumentSort } from "./params";
 import { documentIdsOnTopic, topicCountsAmong, topicsOfDocuments, type TopicChip } from "./topics";
 
 const documentSelect = {
@@ -18,7 +22,7 @@ const documentSelect = {
   ordinal: true,
   lineStart: true,
   lineEnd: true,
-  source: { select: { id: true, file: true, title: true, body: true, date: true, datePrecision: true } },
+  source: { select: { id: true, file: true, format: true, title: true, body: true, date: true, datePrecision: true } },
   speakers: {
     select: { role: true, affiliation: true, person: { select: { id: true, name: true } } },
     orderBy: { position: "asc" },
@@ -30,6 +34,8 @@ type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
 export interface DocumentSummary {
   id: string;
   kind: DocumentKind;
+  /** Speech, written proposal, comment or report: what its people are called (lib/kinds PEOPLE_LABEL). */
+  genre: DocumentGenre;
   title: string;
   subtitle: string | null;
   authoringOffice: string | null;
@@ -45,6 +51,7 @@ function toSummary(d: DocumentRow): DocumentSummary {
   return {
     id: d.id,
     kind: d.kind,
+    genre: documentGenre(d.kind, d.source.format),
     title: d.title,
     subtitle: d.subtitle,
     authoringOffice: d.authoringOffice,
@@ -74,11 +81,15 @@ export interface DocumentFilter {
   person?: string;
   /** A topic slug (validated by the caller against the taxonomy). */
   topic?: string;
+  /** date (newest first; the default), title (pinyin) or source (its title, then the order in it). */
+  sort?: DocumentSort;
   page: number;
   pageSize: number;
 }
 
-async function documentWhere(filter: Omit<DocumentFilter, "page" | "pageSize">): Promise<Prisma.DocumentWhereInput> {
+async function documentWhere(
+  filter: Omit<DocumentFilter, "page" | "pageSize" | "sort">,
+): Promise<Prisma.DocumentWhereInput> {
   return {
     kind: filter.kind,
     sourceId: filter.source,
@@ -88,11 +99,11 @@ async function documentWhere(filter: Omit<DocumentFilter, "page" | "pageSize">):
 }
 
 /** Topic slugs with how many documents each has under the other filters: the list offers only these. */
-export async function topicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">) {
+export async function topicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic" | "sort">) {
   return readThrough("topicFilterCounts", ["corpus", "topics"], loadTopicFilterCounts, filter);
 }
 
-async function loadTopicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic">) {
+async function loadTopicFilterCounts(filter: Omit<DocumentFilter, "page" | "pageSize" | "topic" | "sort">) {
   const ids = await getDb().document.findMany({ where: await documentWhere(filter), select: { id: true } });
   return topicCountsAmong(ids.map((d) => d.id));
 }
@@ -101,11 +112,11 @@ async function loadTopicFilterCounts(filter: Omit<DocumentFilter, "page" | "page
  * The sources and people that yield documents under the list's other filters (kind and topic
  * always; the person for the sources, the source for the people): a list offers only these.
  */
-export async function sourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize">) {
+export async function sourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize" | "sort">) {
   return readThrough("sourceAndPersonOptions", ["corpus", "topics"], loadSourceAndPersonOptions, filter);
 }
 
-async function loadSourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize">) {
+async function loadSourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | "pageSize" | "sort">) {
   const rows = await getDb().document.findMany({
     where: await documentWhere({ kind: filter.kind, topic: filter.topic }),
     select: { sourceId: true, speakers: { select: { personId: true } } },
@@ -120,24 +131,80 @@ async function loadSourceAndPersonOptions(filter: Omit<DocumentFilter, "page" | 
   return { sources: [...sources], people: [...people] };
 }
 
+/** A list item: the document with its extract (the first recommendation or the abstract). */
+export interface DocumentListItem extends DocumentSummary {
+  extract: (DocumentExtract & { url: string }) | null;
+}
+
 export async function listDocuments(filter: DocumentFilter) {
   return readThrough("listDocuments", ["corpus", "topics"], loadDocuments, filter);
 }
 
+interface SortRow {
+  id: string;
+  title: string;
+  ordinal: number;
+  sourceId: string;
+  source: { title: string; date: Date | null };
+}
+
+const byDate = (a: SortRow, b: SortRow) =>
+  (b.source.date?.getTime() ?? -Infinity) - (a.source.date?.getTime() ?? -Infinity) ||
+  a.sourceId.localeCompare(b.sourceId) ||
+  a.ordinal - b.ordinal;
+
+/** Orders of a list. Titles and sources sort by pinyin, which the database's collation does not know. */
+const SORTS: Record<DocumentSort, (a: SortRow, b: SortRow) => number> = {
+  date: byDate,
+  title: (a, b) => comparePinyin(a.title, b.title) || a.id.localeCompare(b.id),
+  source: (a, b) =>
+    comparePinyin(a.source.title, b.source.title) || a.sourceId.localeCompare(b.sourceId) || a.ordinal - b.ordinal,
+};
+
 async function loadDocuments(filter: DocumentFilter) {
   const where = await documentWhere(filter);
   const db = getDb();
-  const [rows, total] = await Promise.all([
-    db.document.findMany({
-      where,
-      select: documentSelect,
-      orderBy: [{ source: { date: "desc" } }, { sourceId: "asc" }, { ordinal: "asc" }],
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
-    }),
-    db.document.count({ where }),
-  ]);
-  return { items: await withTopics(rows.map(toSummary)), total, page: filter.page, pageSize: filter.pageSize };
+  // Sorted here (light rows), then one read of the page's documents in full.
+  const light = await db.document.findMany({
+    where,
+    select: { id: true, title: true, ordinal: true, sourceId: true, source: { select: { title: true, date: true } } },
+  });
+  light.sort(SORTS[filter.sort ?? "date"]);
+  const pageIds = light.slice((filter.page - 1) * filter.pageSize, filter.page * filter.pageSize).map((d) => d.id);
+  const rows = await db.document.findMany({ where: { id: { in: pageIds } }, select: documentSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const summaries = await withTopics(pageIds.map((id) => toSummary(byId.get(id)!)));
+  const extracts = await documentExtracts(summaries);
+  return {
+    items: summaries.map((d): DocumentListItem => ({ ...d, extract: extracts.get(d.id) ?? null })),
+    total: light.length,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}
+
+/** Each document's extract (lib/extract), linking to the paragraph it starts at. */
+export async function documentExtracts(
+  documents: readonly { id: string; kind: DocumentKind }[],
+): Promise<Map<string, DocumentExtract & { url: string }>> {
+  if (!documents.length) return new Map();
+  const paragraphs = await getDb().paragraph.findMany({
+    where: { documentId: { in: documents.map((d) => d.id) } },
+    select: { documentId: true, n: true, text: true, headingLevel: true },
+    orderBy: [{ documentId: "asc" }, { n: "asc" }],
+  });
+  const byDocument = new Map<string, typeof paragraphs>();
+  for (const p of paragraphs) {
+    const list = byDocument.get(p.documentId!) ?? [];
+    list.push(p);
+    byDocument.set(p.documentId!, list);
+  }
+  const out = new Map<string, DocumentExtract & { url: string }>();
+  for (const d of documents) {
+    const extract = documentExtract(byDocument.get(d.id) ?? []);
+    if (extract) out.set(d.id, { ...extract, url: documentParagraphUrl(d.kind, d.id, extract.n) });
+  }
+  return out;
 }
 
 async function withTopics<T extends DocumentSummary>(items: T[]): Promise<T[]> {

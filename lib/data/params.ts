@@ -43,6 +43,11 @@ export function idFromSegment(segment: string): string | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** How a document list is sorted: newest first, by title (pinyin), or by source and then its order there. */
+export const DOCUMENT_SORTS = ["date", "title", "source"] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+export const documentSortSchema = z.enum(DOCUMENT_SORTS);
+
 /**
  * Page URL parameters. Unlike the API (which answers 400), a page forgives a bad value by
  * falling back to the default: a mistyped link should still show something useful.
@@ -56,6 +61,7 @@ export const listPageParams = z.object({
     .regex(/^[a-z][a-z0-9-]{1,40}$/)
     .optional()
     .catch(undefined),
+  sort: documentSortSchema.default("date").catch("date"),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
@@ -68,6 +74,15 @@ export const documentPageParams = z.object({
 });
 
 export const planPageParams = z.object({ hl: highlightParam });
+
+/** /plan/targets: ?chapter= a chapter's path (1–2 digits); anything else shows every chapter. */
+export const planTargetsPageParams = z.object({
+  chapter: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /** /plan/[chapter]: a top-level outline path, 0 (the preface) to a two-digit chapter. */
 export const planChapterParams = z.object({ chapter: z.string().regex(/^\d{1,2}$/) });

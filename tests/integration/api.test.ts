@@ -67,8 +67,33 @@ describe("GET /api/v1/documents", () => {
       byPerson.items.every((d: { speakers: { personId: string }[] }) => d.speakers.some((s) => s.personId === person)),
     ).toBe(true);
   });
+  it("sorts by date, title (pinyin) or source, and gives each item its extract", async () => {
+    const titles = async (sort: string) =>
+      (
+        await expectResponse(
+          await listDocuments(req(`/documents?kind=proposal&pageSize=100&sort=${sort}`)),
+          "/api/v1/documents",
+          200,
+        )
+      ).items as { title: string; date: string; source: { title: string }; extract: { url: string } | null }[];
+    const byTitle = await titles("title");
+    const collator = new Intl.Collator("zh-CN-u-co-pinyin");
+    expect(byTitle.map((d) => d.title)).toEqual(byTitle.map((d) => d.title).sort(collator.compare));
+    expect(byTitle[0]!.title).toBe("擦亮北京历史文化金名片推动文脉赓续与文明互鉴"); // cā
+    const byDate = await titles("date");
+    expect(byDate.map((d) => d.date)).toEqual(
+      byDate
+        .map((d) => d.date)
+        .sort()
+        .reverse(),
+    );
+    const bySource = await titles("source");
+    expect(bySource.map((d) => d.source.title)).toEqual(bySource.map((d) => d.source.title).sort(collator.compare));
+    expect(byTitle.every((d) => d.extract && d.extract.url.includes("#p-"))).toBe(true);
+  });
   it.each([
     ["kind=memo", /kind/],
+    ["sort=popularity", /sort/],
     ["page=0", /page/],
     ["pageSize=10000", /pageSize/],
     ["pageSize=abc", /pageSize/],

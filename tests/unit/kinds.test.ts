@@ -33,3 +33,14 @@ describe("the one table of kinds", () => {
     expect(describeKinds(DOCUMENT_KINDS)).toBe("speech, proposal or report");
   });
 });
+
+describe("what a document's people are called", () => {
+  it("fits the genre: speech, written proposal, comment, report", async () => {
+    const { documentGenre, PEOPLE_LABEL } = await import("@/lib/kinds");
+    expect(PEOPLE_LABEL[documentGenre("speech", "cppcc-speeches")]).toBe("发言人");
+    expect(PEOPLE_LABEL[documentGenre("proposal", "news-proposals")]).toBe("建议人");
+    expect(PEOPLE_LABEL[documentGenre("proposal", "generic")]).toBe("建议人");
+    expect(PEOPLE_LABEL[documentGenre("proposal", "news-comments")]).toBe("点评人");
+    expect(PEOPLE_LABEL[documentGenre("report", "npc-reports")]).toBe("作者");
+  });
+});

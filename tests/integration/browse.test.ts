@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { listDocuments } from "@/lib/data/documents";
+import { PEOPLE_LABEL } from "@/lib/kinds";
+
+describe("document lists", () => {
+  it("give every item its genre and an extract that points into the document", async () => {
+    const { items, total } = await listDocuments({ page: 1, pageSize: 100 });
+    expect(items).toHaveLength(total);
+    const genres = new Set(items.map((d) => d.genre));
+    expect([...genres].sort()).toEqual(["comment", "proposal", "report", "speech"]);
+    // The comments on the government work report are the news-comments source, and only they.
+    for (const d of items) expect(d.genre === "comment").toBe(d.id.startsWith("beijing-2023-gov-report-comments-"));
+    expect(items.filter((d) => d.extract === null)).toEqual([]);
+    for (const d of items) {
+      expect(d.extract!.url).toBe(`${d.url}#p-${d.extract!.n}`);
+      expect([...d.extract!.text].length).toBeLessThanOrEqual(111);
+    }
+    expect(PEOPLE_LABEL[items.find((d) => d.kind === "speech")!.genre]).toBe("发言人");
+  });
+
+  it("the speech with a 建议 section shows its first recommendation, not its background", async () => {
+    const { items } = await listDocuments({ kind: "speech", page: 1, pageSize: 20 });
+    const carbon = items.find((d) => d.id === "daxing-cppcc-2023-speeches-09")!;
+    expect(carbon.extract).toMatchObject({ basis: "recommendation", n: 10 });
+    expect(carbon.extract!.text).toMatch(/^加强工作统筹协调。/);
+  });
+
+  it("sorts by title in pinyin order and pages the sorted list", async () => {
+    const all = await listDocuments({ kind: "report", sort: "title", page: 1, pageSize: 100 });
+    const collator = new Intl.Collator("zh-CN-u-co-pinyin");
+    const titles = all.items.map((d) => d.title);
+    expect(titles).toEqual([...titles].sort(collator.compare));
+    const second = await listDocuments({ kind: "report", sort: "title", page: 2, pageSize: 10 });
+    expect(second.items.map((d) => d.id)).toEqual(all.items.slice(10, 20).map((d) => d.id));
+    expect(second.total).toBe(all.total);
+  });
+
+  it("sorts by source and then the order within it; by date newest first", async () => {
+    const bySource = await listDocuments({ kind: "proposal", sort: "source", page: 1, pageSize: 100 });
+    const sources = bySource.items.map((d) => d.source.title);
+    expect(sources).toEqual([...sources].sort(new Intl.Collator("zh-CN-u-co-pinyin").compare));
+    const byDate = await listDocuments({ kind: "proposal", page: 1, pageSize: 100 });
+    const dates = byDate.items.map((d) => d.date ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(byDate.items[0]!.id).toBe("beijing-cppcc-2024-proposals-01");
+  });
+});
