@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { z } from "zod";
 import type { DocumentDetail, DocumentParagraph } from "@/lib/data/documents";
 import type { documentPageParams } from "@/lib/data/params";
-import { KIND_LABEL } from "@/lib/kinds";
+import { KIND_LABEL, PEOPLE_LABEL } from "@/lib/kinds";
 import {
   documentListUrl,
   documentParagraphAnchor,
@@ -77,7 +77,7 @@ function Paragraph({
 
 type DocumentPageParams = z.infer<typeof documentPageParams>;
 
-const speakerRole = (doc: DocumentDetail) => (doc.kind === "report" ? "作者" : "发言人");
+const speakerRole = (doc: DocumentDetail) => PEOPLE_LABEL[doc.genre];
 
 /** Who speaks (or wrote), with role and affiliation: a card in the sidebar, or inside the phone's fold. */
 function SpeakerCard({ doc, headingId, bare = false }: { doc: DocumentDetail; headingId: string; bare?: boolean }) {
