@@ -45,3 +45,52 @@ describe("document lists", () => {
     expect(byDate.items[0]!.id).toBe("beijing-cppcc-2024-proposals-01");
   });
 });
+
+describe("people", () => {
+  const collator = new Intl.Collator("zh-CN-u-co-pinyin");
+
+  it("are listed in pinyin order", async () => {
+    const { listPeople } = await import("@/lib/data/people");
+    const names = (await listPeople()).map((p) => p.name);
+    expect(names).toEqual([...names].sort(collator.compare));
+    expect(names.indexOf("安博")).toBeLessThan(names.indexOf("邓超"));
+    expect(names.indexOf("赵磊")).toBeGreaterThan(names.indexOf("张英"));
+  });
+
+  it("are grouped by body: 区政协, 市政协, 人大, each group in pinyin order", async () => {
+    const { listPeopleByBody } = await import("@/lib/data/people");
+    const groups = await listPeopleByBody();
+    expect(groups.map((g) => g.body)).toEqual(["district-cppcc", "municipal-cppcc", "npc"]);
+    const names = Object.fromEntries(groups.map((g) => [g.body, g.people.map((p) => p.name)]));
+    for (const list of Object.values(names)) expect(list).toEqual([...list].sort(collator.compare));
+    expect(names["district-cppcc"]).toHaveLength(13);
+    expect(names["district-cppcc"]).toContain("舒勇");
+    // 市政协委员 commenting at the 人大 session belong to the 市政协; deputies and report authors to 人大.
+    expect(names["municipal-cppcc"]).toEqual(expect.arrayContaining(["李昕", "吴彬", "苏宏", "胡立刚"]));
+    expect(names["npc"]).toEqual(expect.arrayContaining(["张旭", "许泽玮", "陈恒华", "张伯旭"]));
+    expect(names["npc"]).not.toContain("李昕");
+  });
+
+  it("a person has roles over time, documents with extracts, and the topics they addressed", async () => {
+    const { getPerson, listPeople } = await import("@/lib/data/people");
+    const id = (await listPeople()).find((p) => p.name === "舒勇")!.id;
+    const person = (await getPerson(id))!;
+    expect(person.bodies).toEqual(["district-cppcc"]);
+    expect(person.roles).toEqual([
+      {
+        role: "区政协常委",
+        affiliation: "中国社会艺术协会副主席",
+        body: "district-cppcc",
+        from: "2023",
+        to: "2023",
+        documents: 1,
+      },
+    ]);
+    expect(person.documents).toHaveLength(1);
+    expect(person.documents[0]).toMatchObject({ genre: "speech", extract: { basis: "recommendation", n: 8 } });
+    expect(person.topics.map((t) => t.slug)).toContain("culture-tourism");
+    expect(person.topics.every((t) => t.documents === 1)).toBe(true);
+    const commenter = (await listPeople()).find((p) => p.name === "李昕")!.id;
+    expect((await getPerson(commenter))!.documents[0]!.genre).toBe("comment");
+  });
+});
