@@ -6,6 +6,7 @@ import { listPeople } from "@/lib/data/people";
 import { getPlanOutline } from "@/lib/data/plan";
 import { DOCUMENT_KINDS, KINDS } from "@/lib/kinds";
 import { documentListUrl, formatDateZh, personUrl, planChapterUrl } from "@/lib/urls";
+import { HomeSearch } from "@/components/home/home-search";
 
 const LEVEL = { district: "区级", municipal: "市级" } as const;
 
@@ -35,6 +36,8 @@ export default async function HomePage() {
           汇集政协大会发言、委员建议、大兴区“十四五”规划纲要与市人大“十四五”专题调研报告，逐段可查、可引、可对照。
         </p>
       </section>
+
+      <HomeSearch />
 
       <section aria-labelledby="corpus-heading" className="space-y-4">
         <h2 id="corpus-heading" className="text-xl font-semibold">
