@@ -61,6 +61,11 @@ export const documentSourceUrl = (kind: DocumentKind, id: string) => `${document
 /** A paragraph of a document, as its page anchors it. */
 export const documentParagraphUrl = (kind: DocumentKind, id: string, n: number) =>
   `${documentUrl(kind, id)}${hashUrl(documentParagraphAnchor(n))}`;
+/** A plan goal or target where it is marked in the text, on its chapter's page. */
+export const planTargetUrl = (path: string, id: string) => `${planChapterUrl(path)}${hashUrl(planTargetAnchor(id))}`;
+/** Every goal and target of the plan (/plan/targets), or those of one chapter. */
+export const planTargetsUrl = (chapter?: string) =>
+  chapter ? `/plan/targets?chapter=${encodeURIComponent(chapter)}` : "/plan/targets";
 /** A paragraph of a plan node, on its chapter's page. */
 export const planParagraphUrl = (path: string, n: number) =>
   `${planChapterUrl(path)}${hashUrl(planParagraphAnchor(path, n))}`;

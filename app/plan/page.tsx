@@ -6,25 +6,51 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getPlanOutline, type PlanOutlineNode } from "@/lib/data/plan";
 import { planNodeTopics, type TopicChip } from "@/lib/data/topics";
 import { TopicChips } from "@/components/topics/topic-chips";
-import { planNodeUrl } from "@/lib/urls";
+import { planNodeUrl, planTargetsUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "十四五规划纲要" };
 
-function OutlineList({ nodes, topics }: { nodes: PlanOutlineNode[]; topics: ReadonlyMap<string, TopicChip[]> }) {
+function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
   return (
     <ol className="space-y-1.5">
       {nodes.map((n) => (
-        <li key={n.path} className={n.level === 1 ? "pt-3" : "pl-5"}>
-          <Link href={planNodeUrl(n.path)} className={n.level === 1 ? "font-medium" : ""}>
+        <li key={n.path} className="pl-5">
+          <Link href={planNodeUrl(n.path)}>
             {n.number ? `${n.number} ` : ""}
             {n.title}
           </Link>
-          {n.level === 1 ? (
-            <div className="my-1">
-              <TopicChips topics={topics.get(n.path) ?? []} label={`${n.title}的主题`} />
-            </div>
+          {n.children.length ? <OutlineList nodes={n.children} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The outline, folded by chapter: each chapter's link and topics stay in view, its sections and
+ * subsections open under a native disclosure (keyboard-usable, no script).
+ */
+function Outline({ nodes, topics }: { nodes: PlanOutlineNode[]; topics: ReadonlyMap<string, TopicChip[]> }) {
+  return (
+    <ol className="space-y-3">
+      {nodes.map((n) => (
+        <li key={n.path} className="border-b border-stone-200 pb-3 dark:border-stone-800">
+          <Link href={planNodeUrl(n.path)} className="font-medium">
+            {n.number ? `${n.number} ` : ""}
+            {n.title}
+          </Link>
+          <div className="my-1">
+            <TopicChips topics={topics.get(n.path) ?? []} label={`${n.title}的主题`} />
+          </div>
+          {n.children.length ? (
+            <details className="mt-1">
+              <summary className="cursor-pointer py-2.5 text-sm text-stone-600 dark:text-stone-400">
+                {`展开 ${n.children.length} 节`}
+                <span className="sr-only">：{n.title}</span>
+              </summary>
+              <OutlineList nodes={n.children} />
+            </details>
           ) : null}
-          {n.children.length ? <OutlineList nodes={n.children} topics={topics} /> : null}
         </li>
       ))}
     </ol>
@@ -41,7 +67,7 @@ export default async function PlanPage() {
       <div>
         <PageHeader title={plan.title} eyebrow={plan.source.body} />
         <nav aria-label="规划纲要目录">
-          <OutlineList nodes={plan.nodes} topics={topics} />
+          <Outline nodes={plan.nodes} topics={topics} />
         </nav>
       </div>
       <aside className="mt-10 space-y-6 lg:mt-0">
@@ -73,6 +99,9 @@ export default async function PlanPage() {
             <li>量化或限期指标：{plan.targetCounts.target ?? 0} 项</li>
             <li>“十三五”成就数据：{plan.targetCounts.achievement ?? 0} 项</li>
           </ul>
+          <p className="mt-2">
+            <Link href={planTargetsUrl()}>全部目标与指标一览 →</Link>
+          </p>
         </section>
       </aside>
     </div>

@@ -2,19 +2,12 @@ import Link from "next/link";
 import type { LinkedDocument } from "@/lib/data/links";
 import type { PlanNodeDetail, PlanTargetDto } from "@/lib/data/plan";
 import { shortDocumentName } from "@/components/links/plan-links";
-import { TARGET_LABEL } from "./target-labels";
+import { formatTargetValue, TARGET_LABEL } from "./target-labels";
 import { hashUrl, planTargetAnchor, planTargetPanelAnchor } from "@/lib/urls";
 
-const COMPARATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "≈": "约", "=": "" };
-
-/**
- * "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. A value
- * printed in Chinese ("千亿级", "千兆") already says its unit; its `unit` is the base unit ("元", "Mbps").
- */
+/** "≥ 99% · 2025年 · 7.1.1": value, deadline and where it stands, whatever of them is known. */
 function describeTarget(t: PlanTargetDto): string {
-  const printed = t.value && /^\d/u.test(t.value) ? `${t.value}${t.unit ?? ""}` : t.value;
-  const value = printed ? `${t.comparator ? (COMPARATOR_SIGN[t.comparator] ?? "") : ""}${printed}` : null;
-  return [value, t.year ? `${t.year}年` : null, t.path].filter(Boolean).join(" · ");
+  return [formatTargetValue(t), t.year ? `${t.year}年` : null, t.path].filter(Boolean).join(" · ");
 }
 
 function collect(node: PlanNodeDetail): PlanTargetDto[] {

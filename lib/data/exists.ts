@@ -27,7 +27,8 @@ export function readingTargetOf(pathname: string, search?: URLSearchParams): Rea
   // The proxy has already refused paths that do not decode.
   const id = decodeURIComponent(encoded);
   if (segment === "people") return { type: "person", id };
-  if (segment === "plan") return { type: "chapter", path: id };
+  // /plan/targets is a page of its own, not a chapter.
+  if (segment === "plan") return id === "targets" ? null : { type: "chapter", path: id };
   if (segment === "links") return { type: "link", id };
   if (segment === "topics") return { type: "topic", slug: id };
   const kind = kindOfSegment(segment);

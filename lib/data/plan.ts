@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "../db";
 import { readThrough } from "./cached";
 import type { PlanTargetKind, Prisma } from "../generated/prisma/client";
+import { planNodeLabel, planTargetUrl } from "../urls";
 
 export interface PlanTargetDto {
   id: string;
@@ -153,4 +154,54 @@ async function loadPlanTargets(kind?: PlanTargetKind): Promise<PlanTargetDto[]> 
     orderBy: [{ planNode: { ordinal: "asc" } }, { lineStart: "asc" }, { id: "asc" }],
   });
   return rows.map(toTarget);
+}
+
+/** A goal or target with the section it sits in and its chapter. */
+export interface PlanTargetInContext extends PlanTargetDto {
+  /** Where it is marked in the plan text. */
+  url: string;
+  /** The node it sits in ("(三) 主要目标"), and that node's chapter ("第一章 …"). */
+  section: { path: string; label: string };
+  chapter: { path: string; label: string };
+}
+
+/**
+ * Every goal and quantitative or dated target (not the past five years' achievements), in plan
+ * order, each with its section and chapter; with `chapter`, only that chapter's. `chapters` lists
+ * every chapter that has any, for a filter that offers only values with results.
+ */
+export async function listPlanGoalsAndTargets(chapter?: string) {
+  return readThrough("listPlanGoalsAndTargets", ["corpus"], loadPlanGoalsAndTargets, chapter);
+}
+
+async function loadPlanGoalsAndTargets(chapter?: string) {
+  const db = getDb();
+  const [rows, chapterNodes] = await Promise.all([
+    db.planTarget.findMany({
+      where: { kind: { in: ["goal", "target"] } },
+      select: { ...targetSelect, planNode: { select: { path: true, number: true, title: true } } },
+      orderBy: [{ planNode: { ordinal: "asc" } }, { lineStart: "asc" }, { id: "asc" }],
+    }),
+    db.planNode.findMany({
+      where: { level: 1 },
+      select: { path: true, number: true, title: true },
+      orderBy: { ordinal: "asc" },
+    }),
+  ]);
+  const chapterOf = new Map(chapterNodes.map((c) => [c.path, { path: c.path, label: planNodeLabel(c) }]));
+  const all = rows.map((t): PlanTargetInContext => {
+    const path = t.planNode.path;
+    const top = path.split(".")[0]!;
+    return {
+      ...toTarget({ ...t, planNode: { path } }),
+      url: planTargetUrl(path, t.id),
+      section: { path, label: planNodeLabel(t.planNode) },
+      chapter: chapterOf.get(top) ?? { path: top, label: top },
+    };
+  });
+  const withTargets = new Set(all.map((t) => t.chapter.path));
+  return {
+    items: chapter ? all.filter((t) => t.chapter.path === chapter) : all,
+    chapters: chapterNodes.filter((c) => withTargets.has(c.path)).map((c) => chapterOf.get(c.path)!),
+  };
 }

@@ -44,7 +44,10 @@ test("in-app links land too: the outline into a chapter, the table of contents, 
   page,
 }) => {
   await page.goto("/plan");
-  await page.getByRole("navigation", { name: "规划纲要目录" }).getByRole("link", { name: "(三) 主要目标" }).click();
+  const outline = page.getByRole("navigation", { name: "规划纲要目录" });
+  // The outline folds by chapter: open chapter 1 first.
+  await outline.locator("summary", { hasText: "把握新形势" }).click();
+  await outline.getByRole("link", { name: "(三) 主要目标" }).click();
   await expect(page).toHaveURL(/\/plan\/1#n-1\.4\.3$/);
   await expectLanded(page, "n-1.4.3");
 

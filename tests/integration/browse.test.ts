@@ -94,3 +94,29 @@ describe("people", () => {
     expect((await getPerson(commenter))!.documents[0]!.genre).toBe("comment");
   });
 });
+
+describe("the plan's goals and targets", () => {
+  it("lists every goal and target (no achievements) with its section, chapter and a link to its mark", async () => {
+    const { listPlanGoalsAndTargets } = await import("@/lib/data/plan");
+    const { items, chapters } = await listPlanGoalsAndTargets();
+    expect(items.filter((t) => t.kind === "goal")).toHaveLength(15);
+    expect(items.filter((t) => t.kind === "target")).toHaveLength(25);
+    expect(items.some((t) => (t.kind as string) === "achievement")).toBe(false);
+    const kindergarten = items.find((t) => t.indicator === "适龄儿童入园率")!;
+    expect(kindergarten).toMatchObject({ value: "99", unit: "%", year: 2025, comparator: ">=" });
+    expect(kindergarten.section.path).toBe("7.1.1");
+    expect(kindergarten.chapter).toMatchObject({ path: "7", label: expect.stringMatching(/^第七章/) });
+    expect(kindergarten.url).toBe(`/plan/7#t-${encodeURIComponent(kindergarten.id)}`);
+    // Only chapters with goals or targets are offered, in plan order.
+    expect(chapters.map((c) => c.path)).toEqual([...new Set(items.map((t) => t.chapter.path))]);
+    expect(chapters.map((c) => c.path)).not.toContain("2");
+  });
+
+  it("filters by chapter", async () => {
+    const { listPlanGoalsAndTargets } = await import("@/lib/data/plan");
+    const six = await listPlanGoalsAndTargets("6");
+    expect(six.items).toHaveLength(8);
+    expect(six.items.every((t) => t.chapter.path === "6" && t.section.path.startsWith("6."))).toBe(true);
+    expect((await listPlanGoalsAndTargets("99")).items).toEqual([]);
+  });
+});

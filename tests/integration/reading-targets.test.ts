@@ -11,7 +11,7 @@ describe("reading targets (what the proxy checks before a page streams)", () => 
     });
     expect(readingTargetOf("/people/p-1%20x")).toEqual({ type: "person", id: "p-1 x" });
     expect(readingTargetOf("/plan/4/")).toEqual({ type: "chapter", path: "4" });
-    for (const other of ["/", "/speeches", "/search", "/api/v1/documents/x", "/speeches/a/b", "/plan"])
+    for (const other of ["/", "/speeches", "/search", "/api/v1/documents/x", "/speeches/a/b", "/plan", "/plan/targets"])
       expect(readingTargetOf(other)).toBeNull();
   });
 
