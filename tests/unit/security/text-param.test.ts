@@ -55,9 +55,10 @@ describe("the text parameter schema", () => {
       person: undefined,
       source: undefined,
     });
-    expect(listPageParams.parse({ source: "x\u0000", person: "\u0085", page: "2" })).toEqual({
+    expect(listPageParams.parse({ source: "x\u0000", person: "\u0085", sort: "\u0000", page: "2" })).toEqual({
       source: undefined,
       person: undefined,
+      sort: "date",
       page: 2,
     });
   });
