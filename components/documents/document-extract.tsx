@@ -12,7 +12,8 @@ export function DocumentExtractLine({ extract, title }: { extract: DocumentExtra
         {BASIS_LABEL[extract.basis]}
       </span>
       {extract.text}
-      <Link href={extract.url} className="ml-2 whitespace-nowrap text-sm" aria-label={`《${title}》第${extract.n}段`}>
+      {/* Named by its paragraph only: the title is the item's own link (a reader finds it by name). */}
+      <Link href={extract.url} className="ml-2 whitespace-nowrap text-sm" title={`《${title}》第${extract.n}段`}>
         第{extract.n}段 →
       </Link>
     </p>
