@@ -5,7 +5,7 @@ import { getCorpusOverview } from "@/lib/data/overview";
 import { listPeople } from "@/lib/data/people";
 import { getPlanOutline } from "@/lib/data/plan";
 import { DOCUMENT_KINDS, KINDS } from "@/lib/kinds";
-import { documentListUrl, formatDateZh, personUrl, planChapterUrl } from "@/lib/urls";
+import { documentListUrl, formatDateZh, personUrl, planChapterUrl, planNodeLabel } from "@/lib/urls";
 import { HomeSearch } from "@/components/home/home-search";
 
 const LEVEL = { district: "区级", municipal: "市级" } as const;
@@ -78,10 +78,7 @@ export default async function HomePage() {
             <ol className="space-y-1">
               {plan.nodes.map((c) => (
                 <li key={c.path}>
-                  <Link href={planChapterUrl(c.path)}>
-                    {c.number ? `${c.number} ` : ""}
-                    {c.title}
-                  </Link>
+                  <Link href={planChapterUrl(c.path)}>{planNodeLabel(c)}</Link>
                 </li>
               ))}
             </ol>

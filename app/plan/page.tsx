@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getPlanOutline, type PlanOutlineNode } from "@/lib/data/plan";
 import { planNodeTopics, type TopicChip } from "@/lib/data/topics";
 import { TopicChips } from "@/components/topics/topic-chips";
-import { planNodeUrl, planTargetsUrl } from "@/lib/urls";
+import { planNodeLabel, planNodeUrl, planTargetsUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "十四五规划纲要" };
 
@@ -16,8 +16,7 @@ function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
       {nodes.map((n) => (
         <li key={n.path} className="pl-5">
           <Link href={planNodeUrl(n.path)}>
-            {n.number ? `${n.number} ` : ""}
-            {n.title}
+            {planNodeLabel(n)}
           </Link>
           {n.children.length ? <OutlineList nodes={n.children} /> : null}
         </li>
@@ -36,8 +35,7 @@ function Outline({ nodes, topics }: { nodes: PlanOutlineNode[]; topics: Readonly
       {nodes.map((n) => (
         <li key={n.path} className="border-b border-stone-200 pb-3 dark:border-stone-800">
           <Link href={planNodeUrl(n.path)} className="font-medium">
-            {n.number ? `${n.number} ` : ""}
-            {n.title}
+            {planNodeLabel(n)}
           </Link>
           <div className="my-1">
             <TopicChips topics={topics.get(n.path) ?? []} label={`${n.title}的主题`} />

@@ -79,7 +79,8 @@ export function PlanNodeSection({
   return (
     <section aria-labelledby={anchor} className="scroll-mt-20">
       <Heading id={anchor} className={`scroll-mt-20 ${HEADING_CLASS[level]}`}>
-        {node.number ? <span className="mr-2">{node.number}</span> : null}
+        {/* The number as planNodeLabel writes it: a space only after one without its own punctuation (第一章). */}
+        {node.number ? planNodeLabel({ number: node.number, title: "" }) : null}
         <HighlightedText text={node.title} ranges={marks.get(titleMarkKey(node.path)) ?? []} />
         <span className="ml-1 inline-flex items-center gap-1 align-baseline text-sm font-normal">
           <a

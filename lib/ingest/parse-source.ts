@@ -1,4 +1,5 @@
 import type { SourceEntry } from "./manifest";
+import { normalizeResult } from "./normalize";
 import { parsePlan } from "./parsers/five-year-plan";
 import { parseGeneric } from "./parsers/generic";
 import { parseNewsComments, parseNewsProposals } from "./parsers/news";
@@ -12,17 +13,22 @@ import type { ParseResult } from "./types";
  * columns are recomputed in place.)
  */
 export const PARSER_VERSIONS: Record<SourceEntry["format"], number> = {
-  "cppcc-speeches": 2,
-  "five-year-plan": 4,
-  "npc-reports": 2,
-  "news-proposals": 2,
-  "news-comments": 2,
-  generic: 2,
+  "cppcc-speeches": 3,
+  "five-year-plan": 5,
+  "npc-reports": 3,
+  "news-proposals": 3,
+  "news-comments": 3,
+  generic: 3,
 };
 
 export const parserVersion = (entry: SourceEntry) => `${entry.format}@${PARSER_VERSIONS[entry.format]}`;
 
+/** A source's documents or plan as readers see them: parsed, then display-normalised (./normalize.ts). */
 export function parseSource(entry: SourceEntry, text: string): ParseResult {
+  return normalizeResult(parseRaw(entry, text));
+}
+
+function parseRaw(entry: SourceEntry, text: string): ParseResult {
   switch (entry.format) {
     case "cppcc-speeches":
       return parseSpeeches(text, entry.options);

@@ -47,7 +47,7 @@ test("in-app links land too: the outline into a chapter, the table of contents, 
   const outline = page.getByRole("navigation", { name: "规划纲要目录" });
   // The outline folds by chapter: open chapter 1 first.
   await outline.locator("summary", { hasText: "把握新形势" }).click();
-  await outline.getByRole("link", { name: "(三) 主要目标" }).click();
+  await outline.getByRole("link", { name: "（三）主要目标" }).click();
   await expect(page).toHaveURL(/\/plan\/1#n-1\.4\.3$/);
   await expectLanded(page, "n-1.4.3");
 
@@ -111,10 +111,10 @@ test("引用 cites a paragraph in GB/T 7714 and plainly, copies it and says so",
 
 test("a plan paragraph is cited as part of the plan, issued by the district government", async ({ page }) => {
   await page.goto("/plan/3#3.1.3-p-4");
-  await page.getByRole("button", { name: "引用(三)做精做实支撑产业第4段" }).click();
+  await page.getByRole("button", { name: "引用（三）做精做实支撑产业第4段" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("region", { name: "GB/T 7714" }).locator("p")).toHaveText(
-    /^北京市大兴区人民政府\. 北京市大兴区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: \(三\)做精做实支撑产业\[EB\/OL\]\. 北京市大兴区人民政府, 2021-04-22: 第4段\[\d{4}-\d{2}-\d{2}\]\. http.+\/plan\/3#3\.1\.3-p-4\.$/,
+    /^北京市大兴区人民政府\. 北京市大兴区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: （三）做精做实支撑产业\[EB\/OL\]\. 北京市大兴区人民政府, 2021-04-22: 第4段\[\d{4}-\d{2}-\d{2}\]\. http.+\/plan\/3#3\.1\.3-p-4\.$/,
   );
 });
 

@@ -36,9 +36,9 @@ test("a reader walks from the overview through a speech, its speaker, the plan a
   await expectNoSeriousA11yViolations(page);
   await page
     .getByRole("navigation", { name: "规划纲要目录" })
-    .getByRole("link", { name: "第一章 把握新形势,引领新发展" })
+    .getByRole("link", { name: "第一章 把握新形势，引领新发展" })
     .click();
-  await expect(page.getByRole("heading", { level: 2, name: /把握新形势,引领新发展/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /把握新形势，引领新发展/ })).toBeVisible();
   await expect(page.getByRole("note").filter({ hasText: "主要指标" })).toBeVisible();
   await expect(page.getByRole("complementary").getByRole("heading", { name: "本章目标与指标" })).toBeVisible();
   await expect(page.locator("mark").first()).toBeVisible();

@@ -57,7 +57,7 @@ describe("ingesting the whole corpus", () => {
     expect(nodes.filter((n) => n.kind === "chapter")).toHaveLength(10);
     expect(nodes.filter((n) => n.kind === "section")).toHaveLength(38);
     expect(nodes.filter((n) => n.kind === "subsection")).toHaveLength(92);
-    expect(nodes.find((n) => n.path === "10")!.title).toBe("狠抓落实,全力确保规划有效实施");
+    expect(nodes.find((n) => n.path === "10")!.title).toBe("狠抓落实，全力确保规划有效实施");
     expect(nodes.find((n) => n.path === "3.2.1")!.title).toBe("打造中国药谷");
     const figures = await prisma.planFigure.findMany({ select: { fileName: true, missing: true } });
     expect(figures).toContainEqual({ fileName: "“十四五”时期经济社会发展主要指标.png", missing: true });

@@ -32,7 +32,7 @@ describe("ranking on queries with known best answers", () => {
     expect(sub).toBeDefined();
     expect(r.hits.indexOf(sub!)).toBeLessThan(10);
     expect(sub!.matches).toContainEqual({ term: "京津冀", via: "context", expansion: null });
-    expect(sub!.breadcrumb).toEqual(["第四章 区域协同,深度融入京津冀发展大格局", "二、推动重点领域协同发展"]);
+    expect(sub!.breadcrumb).toEqual(["第四章 区域协同，深度融入京津冀发展大格局", "二、推动重点领域协同发展"]);
     // Context weighs least: the chapter's own text still ranks above a subsection that only inherits the word.
     const chapter = await run("京津冀", { kind: "plan" });
     expect(chapter.hits[0]!.matches).toContainEqual({ term: "京津冀", via: "text", expansion: null });

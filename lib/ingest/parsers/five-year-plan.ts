@@ -4,6 +4,7 @@
  * paragraphs, figures named by file (…png) but absent, and the site's footer.
  */
 import { chineseNumeral, readGoalItem, readLongRangeGoals, readTargets, splitSentences } from "../plan-targets";
+import { displayText } from "../normalize";
 import { collapseCjkSpaces, isBlank, toLines } from "../text";
 import {
   ParseError,
@@ -109,7 +110,7 @@ export function parsePlan(text: string, options: PlanOptions): ParseResult {
         line: l.n,
         message: `unindented line before the first chapter kept as text: "${t.slice(0, 20)}"`,
       });
-      current.paragraphs.push({ text: t, headingLevel: null, lineStart: l.n, lineEnd: l.n });
+      current.paragraphs.push({ text: displayText(t), headingLevel: null, lineStart: l.n, lineEnd: l.n });
     } else if (chapter > 0 && (m = t.match(SECTION)) && t.length <= 40 && !/[。;；]$/u.test(t)) {
       section = chineseNumber(m[1]!);
       sub = 0;
@@ -120,7 +121,8 @@ export function parsePlan(text: string, options: PlanOptions): ParseResult {
     } else if (/^\s*•/u.test(l.text)) {
       if (sawChapter) break;
     } else {
-      current.paragraphs.push({ text: t, headingLevel: null, lineStart: l.n, lineEnd: l.n });
+      // Display text already here: targets are cut from it, and must read (and match) as it does.
+      current.paragraphs.push({ text: displayText(t), headingLevel: null, lineStart: l.n, lineEnd: l.n });
       current.lineEnd = l.n;
     }
   }

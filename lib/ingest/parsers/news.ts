@@ -70,8 +70,9 @@ function sharesRun(a: string, b: string, min: number): boolean {
 }
 
 /**
- * A title for a contribution printed without one: the member's name and the first clause of what
- * they suggest (after 建议), else of what they said.
+ * A title for a contribution printed without one: the first clause of what the member suggests
+ * (after 建议), else of what they said. Written like the page's own headlines ("完善乡村“救在身边”
+ * 政策体系"), not prefixed with the name: the page shows the member beside every title.
  */
 export function deriveTitle(name: string, text: string, introEnd: number): string {
   const firstClause = (s: string) =>
@@ -84,7 +85,7 @@ export function deriveTitle(name: string, text: string, introEnd: number): strin
     );
   }
   const short = clause.length > 28 ? `${clause.slice(0, 28)}…` : clause;
-  return short.length >= 4 ? `${name}：${short}` : `${name}委员建言`;
+  return short.length >= 4 ? short : `${name}委员建言`;
 }
 
 export function parseNewsProposals(text: string): ParseResult {
