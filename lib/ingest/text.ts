@@ -83,6 +83,32 @@ export function startsNewItem(text: string): boolean {
   );
 }
 
+/**
+ * Enumerated lines that look like headings but are the first line of a list item in running text,
+ * cut from its tail by a page break ("1.要进一步加强…与城" / "市副中心…作用。"): one holding a finished
+ * sentence ("（5）推动…建设。全面贯"), or a numbered item ("1." "（1）") whose sibling items in the
+ * same list are body text. Heading-level items (一、 （一）) are left alone: their lists mix short
+ * headings and run-in items freely.
+ */
+export function demoteRunInItems(paragraphs: ParsedParagraph[]): ParsedParagraph[] {
+  const level = (p: ParsedParagraph) => enumeratorLevel(p.text);
+  const siblingIsBody = (i: number, step: 1 | -1): boolean => {
+    const l = paragraphs[i]!.headingLevel!;
+    for (let j = i + step; j >= 0 && j < paragraphs.length; j += step) {
+      const q = paragraphs[j]!;
+      if (q.headingLevel !== null && q.headingLevel < l) return false;
+      if (level(q) === l) return q.headingLevel === null;
+    }
+    return false;
+  };
+  return paragraphs.map((p, i) => {
+    if (p.headingLevel === null) return p;
+    const runIn = /[。！？][”’」』）)]*(?=.)/u.test(p.text);
+    const listItem = p.headingLevel >= 3 && (siblingIsBody(i, 1) || siblingIsBody(i, -1));
+    return runIn || listItem ? { ...p, headingLevel: null } : p;
+  });
+}
+
 export interface Block {
   lines: SourceLine[];
 }

@@ -7,6 +7,7 @@ import { splitAffiliationAndName } from "../people";
 import { bigramSimilarity } from "../similarity";
 import {
   collapseCjkSpaces,
+  demoteRunInItems,
   endsSentence,
   headingLevel,
   isBlank,
@@ -156,7 +157,7 @@ export function parseReports(text: string): ParseResult {
       raw.push({ text: t, headingLevel: headingLevel(t), lineStart: l.n, lineEnd: l.n });
       lastLine = i;
     }
-    const paragraphs = joinBrokenParagraphs(joinWrappedHeadings(raw), (p) =>
+    const paragraphs = joinBrokenParagraphs(demoteRunInItems(joinWrappedHeadings(raw)), (p) =>
       warnings.push({ line: p.lineEnd, message: `report ${idx + 1}: paragraph ends mid-sentence in the source` }),
     );
     return {
@@ -174,19 +175,27 @@ export function parseReports(text: string): ParseResult {
   return { documents, plan: null, warnings };
 }
 
-/** A heading wrapped onto the next line ("（四）掌握…企业得" / "不到良好的生存环境…") is one heading. */
+/** Words a heading cannot end on: the line broke inside a phrase ("…企业得" / "不到…"). */
+const DANGLING = /[的得地之和与及或并对在把将被从向为以于其]$/u;
+
+/**
+ * A heading wrapped onto the next line ("（四）掌握…企业得" / "不到良好的生存环境…", "（一）关于教育事业
+ * 发展的指导" / "思想") is one heading. But the first line of the body, cut from the rest of its
+ * paragraph by a page break ("三、对做好…的意见建议" / "编制北京市“十四五”规划，要坚持以习近平" /
+ * "新时代…"), is not: a continuation is a short tail without a clause break of its own, or
+ * completes a heading that stopped on a word no heading ends with.
+ */
+export function isHeadingContinuation(heading: string, line: string): boolean {
+  if (line.length > 30 || endsSentence(line) || startsNewItem(line)) return false;
+  if (heading.length + line.length > 70 || /[，,：:；;。]/u.test(line)) return false;
+  return line.length <= 10 || DANGLING.test(heading);
+}
+
 export function joinWrappedHeadings(paragraphs: ParsedParagraph[]): ParsedParagraph[] {
   const out: ParsedParagraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (
-      prev?.headingLevel &&
-      p.headingLevel === null &&
-      p.text.length <= 30 &&
-      !endsSentence(p.text) &&
-      !startsNewItem(p.text) &&
-      prev.text.length + p.text.length <= 70
-    ) {
+    if (prev?.headingLevel && p.headingLevel === null && isHeadingContinuation(prev.text, p.text)) {
       prev.text += p.text;
       prev.lineEnd = p.lineEnd;
       continue;
