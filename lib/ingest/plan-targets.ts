@@ -122,11 +122,37 @@ function indicatorOf(clause: string, quantityIndex: number): string | null {
   before = before
     .replace(/^.*[,，:：]/u, "")
     .replace(/^(?:力争|确保|争取|全区|累计|其中|年均)+/u, "")
-    .replace(/^(?:实现|完成|新建|新增|建成|培育|打造)/u, "")
+    // "新增及在建燃气管线": the verb governs the whole phrase, not only its first word.
+    .replace(/^(?:实现|完成|新建|新增|建成|培育|打造)(?![及和与或])/u, "")
     .trim();
   before = before.replace(/[“"‘]$/u, "").trim();
-  before = before.replace(/(?:达到|提高到|提升到|增至|控制在|不低于|不少于|超过|突破|约|为)$/u, "").trim();
+  before = before.replace(/(?:达到|提高到|提升到|增至|降至|控制在|不低于|不少于|超过|突破|约|为)$/u, "").trim();
+  // "PM2.5浓度由2015年的96微克/立方米降至…": the thing measured, not its starting point; "…分别增至".
+  before = before.replace(/由.*$/u, "").replace(/分别$/u, "").trim();
   return before.length >= 2 && before.length <= 30 ? before : null;
+}
+
+/** A verb alone is not what a figure counts: "发布120条…", "建设4个…", "累计入市155公顷". */
+const BARE_VERB =
+  /^(?:发布|建设|新建|新增|建成|完成|实现|累计|引进|培育|打造|设立|创建|开通|改造|增加|形成|入市|推出|出台|落地|提供|组建|建立)$/u;
+/** Where what follows a counted noun turns into what happened to it ("…公园建成开园", "…受援地如期脱贫"). */
+const PREDICATE = /(?:建成|如期|实现|落地|投入|开园|投运|报审)/u;
+
+/**
+ * What an Arabic figure counts. Usually the words before it ("新增国家级高新技术企业405家"); when
+ * those are only a verb or examples ("发布120条自贸区制度创新清单", "狼垡城市森林公园、南海子公园二期等
+ * 22个高品质公园建成开园"), the noun after it. Null when neither names anything: a reader then sees
+ * the clause itself.
+ */
+function arabicIndicator(clause: string, index: number, length: number): string | null {
+  const before = indicatorOf(clause, index);
+  if (before && !BARE_VERB.test(before) && !/等$/u.test(before)) return before;
+  let after = clause.slice(index + length).replace(/[、,，;；。].*$/u, "");
+  const predicate = after.search(PREDICATE);
+  if (predicate > 0) after = after.slice(0, predicate);
+  after = after.replace(/^的/u, "").trim();
+  if (after.length >= 2 && after.length <= 20) return after;
+  return before && !BARE_VERB.test(before) ? before : null;
 }
 
 /**
@@ -293,7 +319,7 @@ export function readTargets(sentence: string, mode: "plan" | "past"): TargetCand
     let comparator: string | null = null;
     if (quantity) {
       const { index, length } = quantity;
-      indicator = quantity.chinese ? magnitudeIndicator(clause, index, length) : indicatorOf(clause, index);
+      indicator = quantity.chinese ? magnitudeIndicator(clause, index, length) : arabicIndicator(clause, index, length);
       const window = clause.slice(Math.max(0, index - 6), index + length + 3);
       comparator = quantity.comparator ?? COMPARATORS.find(([re]) => re.test(window))?.[1] ?? null;
     }

@@ -151,6 +151,25 @@ describe("the past period stays achievements", () => {
       },
     ]);
   });
+  it("labels an achievement by what it counts, not by the verb before the figure", () => {
+    // L38, L40, L46, L44: "发布 120条", "建设 4个" said nothing; the counted thing does.
+    const label = (sentence: string) => readTargets(sentence, "past").map((t) => [t.indicator, t.value, t.unit]);
+    expect(label("发布120条自贸区制度创新清单。")).toEqual([["自贸区制度创新清单", "120", "条"]]);
+    expect(label("建设4个院士专家工作站、23个博士后工作站,输出技术合同成交额年均增速49%。")).toEqual([
+      ["院士专家工作站", "4", "个"],
+      ["输出技术合同成交额年均增速", "49", "%"],
+    ]);
+    expect(label("狼垡城市森林公园、南海子公园二期等22个高品质公园建成开园。")).toEqual([["高品质公园", "22", "个"]]);
+    expect(label("PM2.5浓度由2015年的96微克/立方米降至37微克/立方米。")).toEqual([["PM2.5浓度", "37", "微克/立方米"]]);
+    expect(label("新增及在建燃气管线65.5公里。")).toEqual([["新增及在建燃气管线", "65.5", "公里"]]);
+    expect(label("医疗卫生机构、养老服务机构分别增至823家、178家。")[0]).toEqual([
+      "医疗卫生机构、养老服务机构",
+      "823",
+      "家",
+    ]);
+    // Nothing names what 155公顷 measures within the clause: no label, and a reader sees the clause.
+    expect(label("农村集体经营性建设用地改革试点圆满收官,累计入市155公顷。")).toEqual([[null, "155", "公顷"]]);
+  });
   it("does not read the 24-hour book room of the past period as a figure", () => {
     // L46
     expect(readTargets("设立全市首家24小时城市书房,建成新城北区体育中心、冰壶馆等体育设施。", "past")).toEqual([]);
