@@ -1,7 +1,7 @@
 /**
  * The ingest command: read the manifest, parse every file (all must parse before anything is
- * written), then replace the sources whose file or parser changed, and recompute in place the
- * search columns of those whose rows are current but were indexed under another index version.
+ * written), then replace the sources whose file or parse output changed, and recompute in place
+ * the search columns of those whose rows are current but were indexed under another index version.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -45,7 +45,7 @@ export function parseCorpus(dir = corpusDir): SourceToWrite[] {
       return {
         entry,
         sha256: crypto.createHash("sha256").update(text).digest("hex"),
-        parserVersion: parserVersion(entry),
+        parserVersion: parserVersion(entry, result),
         indexVersion: index,
         lineCount: text.split("\n").length,
         result,

@@ -153,6 +153,19 @@ describe("changing and breaking sources", () => {
     await runIngest({ url: db.url }); // back to the real corpus
   });
 
+  it("reloads a source an older parser produced, though its file did not change", async () => {
+    // An install ingested before a parser change: same file, stored parser version of another parse.
+    await prisma.source.update({ where: { id: "beijing-npc-2020-reports" }, data: { parserVersion: "npc-reports@2" } });
+    const reports = await runIngest({ url: db.url });
+    expect(reports.filter((r) => r.status === "loaded").map((r) => r.id)).toEqual(["beijing-npc-2020-reports"]);
+    const source = await prisma.source.findUniqueOrThrow({
+      where: { id: "beijing-npc-2020-reports" },
+      select: { parserVersion: true },
+    });
+    expect(source.parserVersion).toMatch(/^npc-reports@\d+\+[0-9a-f]{12}$/u);
+    expect((await runIngest({ url: db.url })).every((r) => r.status === "unchanged")).toBe(true);
+  });
+
   it("aborts on a file that fails to parse, naming file and line, and writes nothing", async () => {
     const before = await snapshot();
     const dir = tempCorpus((d) => {
