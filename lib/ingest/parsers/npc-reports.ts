@@ -154,7 +154,15 @@ export function parseReports(text: string): ParseResult {
       if (isCaption(t)) continue;
       t = t.replace(/\s*□\s*$/u, "");
       if (!t) continue;
-      raw.push({ text: t, headingLevel: headingLevel(t), lineStart: l.n, lineEnd: l.n });
+      const level = headingLevel(t);
+      // A heading's space between two characters is where the typesetting wrapped it
+      // ("一、“十三五”期间本市教育事业 发展情况"), as in the titles.
+      raw.push({
+        text: level === null ? t : collapseCjkSpaces(t, { all: true }),
+        headingLevel: level,
+        lineStart: l.n,
+        lineEnd: l.n,
+      });
       lastLine = i;
     }
     const paragraphs = joinBrokenParagraphs(demoteRunInItems(joinWrappedHeadings(raw)), (p) =>

@@ -27,8 +27,8 @@ describe("NPC report headings", () => {
     expect(indicators!.paragraphs[second + 1]).toMatchObject({
       text: "高质量发展是2017年中国共产党第十九次全国代表大会首次提出的新表述，表明中国经济由高速增长阶段转向高质量发展阶段。",
       headingLevel: null,
-      lineStart: 25,
-      lineEnd: 27,
+      lineStart: 27,
+      lineEnd: 29,
     });
     // The same page break after a heading, and a heading that really is wrapped, in one report.
     const headings = industry!.paragraphs.filter((p) => p.headingLevel !== null).map((p) => p.text);
@@ -49,6 +49,12 @@ describe("NPC report headings", () => {
     expect(science!.paragraphs[3]!.text).toContain(
       "主阵地与城市副中心三者在全国科技创新中心建设中的各自定位和不同作用。",
     );
+  });
+
+  it("drops the space where the typesetting wrapped a heading, as in titles", () => {
+    const education = parseSource(entry, fixture("reports-headings-excerpt.txt")).documents[3]!;
+    expect(education.title).toBe("关于北京市“十四五”时期我市教育改革和发展规划的调研报告");
+    expect(education.paragraphs.find((p) => p.headingLevel === 1)!.text).toBe("一、“十三五”期间本市教育事业发展情况");
   });
 
   it("tells a wrapped heading from the first body line after it", () => {
