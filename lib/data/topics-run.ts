@@ -7,7 +7,7 @@
  */
 import crypto from "node:crypto";
 import type { PrismaClient } from "../infra/prisma-client";
-import { sameTitle } from "../linking/anchor";
+import { retitled, sameTitle } from "../linking/anchor";
 import { assignTopics, TOPIC_METHOD, TOPIC_VERSION } from "../topics/assign";
 import { loadTaxonomy, taxonomyText } from "../topics/taxonomy";
 import type { TopicAssignmentResult, TopicPlanLink } from "../topics/types";
@@ -128,7 +128,11 @@ export async function reanchorTopicDecisions(db: PrismaClient): Promise<TopicRun
   const taken = new Set(decisions.map((d) => `${d.documentId}\u0000${d.topicSlug}`));
   for (const d of decisions) {
     const current = byId.get(d.documentId);
-    if (current && current.sourceId === d.documentSourceId && sameTitle(current.title, d.documentTitle)) {
+    if (
+      current &&
+      current.sourceId === d.documentSourceId &&
+      (sameTitle(current.title, d.documentTitle) || retitled(current.title, d.documentTitle))
+    ) {
       if (d.orphanedAt) {
         await db.topicDecision.update({ where: { id: d.id }, data: { orphanedAt: null } });
         counts.restored++;

@@ -19,6 +19,17 @@ export function fingerprint(text: string): string {
 export const sameTitle = (a: string, b: string) =>
   normalizeText(a).replace(NOT_CONTENT, "") === normalizeText(b).replace(NOT_CONTENT, "");
 
+/**
+ * A document that kept its id and source but whose title the parser now writes shorter or longer
+ * (a dropped "NAME：" prefix, a dropped 《》): one title's content holds the other's. Only ever asked
+ * of the row with the stored id, never to choose among a source's documents.
+ */
+export function retitled(current: string, stored: string): boolean {
+  const [a, b] = [current, stored].map((t) => normalizeText(t).replace(NOT_CONTENT, ""));
+  const [short, long] = a!.length <= b!.length ? [a!, b!] : [b!, a!];
+  return short.length >= 6 && long.includes(short);
+}
+
 export interface SnapshotParagraph {
   id: string;
   fingerprint: string;
@@ -100,7 +111,13 @@ function pick<T>(candidates: T[], sameId: (c: T) => boolean): T | null {
 
 function findDocument(link: StoredAnchor, s: AnchorSnapshot): SnapshotDocument | null {
   const byId = s.documents.get(link.documentId);
-  if (byId && byId.sourceId === link.documentSourceId && sameTitle(byId.title, link.documentTitle)) return byId;
+  if (
+    byId &&
+    byId.sourceId === link.documentSourceId &&
+    (sameTitle(byId.title, link.documentTitle) || retitled(byId.title, link.documentTitle))
+  ) {
+    return byId;
+  }
   const sameSource = s.documentsBySource.get(link.documentSourceId) ?? [];
   return pick(
     sameSource.filter((d) => sameTitle(d.title, link.documentTitle)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSnapshot, fingerprint, reanchor, sameTitle, type StoredAnchor } from "@/lib/linking/anchor";
+import { buildSnapshot, fingerprint, reanchor, retitled, sameTitle, type StoredAnchor } from "@/lib/linking/anchor";
 
 const P1 = "加快建设保障性租赁住房，解决新市民、青年人住房困难。";
 const P2 = "完善人才公寓配租政策。";
@@ -101,6 +101,17 @@ describe("re-anchoring", () => {
       kind: "orphaned",
       reason: "target",
     });
+  });
+
+  it("keeps a document whose title the parser now writes without the speaker's name, and only by its own id", () => {
+    const stored = { ...link, documentTitle: "韩秀娟：关于青年住房的建议" };
+    expect(reanchor(stored, snapshot())).toMatchObject({ kind: "resolved", changed: false });
+    expect(retitled("关于青年住房的建议", "韩秀娟：关于青年住房的建议")).toBe(true);
+    // A short common fragment is no evidence of the same document.
+    expect(retitled("建议", "关于青年住房的建议")).toBe(false);
+    expect(
+      reanchor({ ...link, documentId: "d-02", documentTitle: "韩秀娟：关于青年住房的建议" }, snapshot()),
+    ).toMatchObject({ kind: "orphaned", reason: "document" });
   });
 
   it("orphans when the same passage now occurs twice and neither keeps the old id", () => {
