@@ -1,13 +1,14 @@
 /**
  * The kinds of document, and of search hit: the one home for each kind's URL segment, Chinese
- * label and list-page intro, and for the zod enums that validate kinds. Keyed by Prisma's enum
+ * label and list-page intro (the zod enums that validate kinds are in lib/kind-schemas.ts, so that
+ * client components linking to documents do not ship zod). Keyed by Prisma's enum
  * `DocumentKind`, so a kind added to the schema fails to compile until it is described here.
  *
  * Exports:
- * - `DocumentKind` (type, Prisma's), `DOCUMENT_KINDS` (display order), `documentKindSchema` (zod enum)
+ * - `DocumentKind` (type, Prisma's), `DOCUMENT_KINDS` (display order)
  * - `KINDS[kind]`: `{ segment, label, longLabel, intro }`; `kindOfSegment(segment)`
  * - `KIND_SEGMENT`, `KIND_LABEL`: `Record<DocumentKind, string>` views of `KINDS`
- * - `SearchKind` (type), `SEARCH_KINDS` (document kinds, then "plan"), `searchKindSchema` (zod enum),
+ * - `SearchKind` (type), `SEARCH_KINDS` (document kinds, then "plan"),
  *   `SEARCH_KIND_LABEL: Record<SearchKind, string>`
  * - `describeKinds(kinds)`: "speech, proposal or report", for API parameter descriptions
  * - `DocumentGenre` (type), `documentGenre(kind, sourceFormat)`, `PEOPLE_LABEL[genre]`: what a document's
@@ -15,7 +16,6 @@
  *
  * This module imports nothing from Next or the database client, so scripts and lib/ingest can use it.
  */
-import { z } from "zod";
 import { DocumentKind } from "./generated/prisma/enums";
 
 export type { DocumentKind };
@@ -53,8 +53,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
 };
 
 /** Every document kind, in the order of the Prisma schema, which is the order pages list them in. */
-export const documentKindSchema = z.enum(DocumentKind);
-export const DOCUMENT_KINDS: readonly DocumentKind[] = documentKindSchema.options;
+export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
 
 export const KIND_SEGMENT = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, KINDS[k].segment])) as Record<
   DocumentKind,
@@ -70,9 +69,8 @@ const KIND_OF_SEGMENT = new Map(DOCUMENT_KINDS.map((k) => [KINDS[k].segment, k])
 export const kindOfSegment = (segment: string): DocumentKind | undefined => KIND_OF_SEGMENT.get(segment);
 
 /** A search hit is a document's paragraph or a plan node's. */
-export const SEARCH_KINDS = [...DOCUMENT_KINDS, "plan"] as const;
-export const searchKindSchema = z.enum(SEARCH_KINDS);
-export type SearchKind = z.infer<typeof searchKindSchema>;
+export type SearchKind = DocumentKind | "plan";
+export const SEARCH_KINDS: readonly SearchKind[] = [...DOCUMENT_KINDS, "plan"];
 
 export const SEARCH_KIND_LABEL: Record<SearchKind, string> = { ...KIND_LABEL, plan: "规划纲要" };
 

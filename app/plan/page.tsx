@@ -15,9 +15,7 @@ function OutlineList({ nodes }: { nodes: PlanOutlineNode[] }) {
     <ol className="space-y-1.5">
       {nodes.map((n) => (
         <li key={n.path} className="pl-5">
-          <Link href={planNodeUrl(n.path)}>
-            {planNodeLabel(n)}
-          </Link>
+          <Link href={planNodeUrl(n.path)}>{planNodeLabel(n)}</Link>
           {n.children.length ? <OutlineList nodes={n.children} /> : null}
         </li>
       ))}

@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { LinkBand, LinkOrigin, LinkStatus, PlanNodeKind } from "../generated/prisma/enums";
-import { describeKinds, DOCUMENT_KINDS, documentKindSchema } from "../kinds";
+import { documentKindSchema } from "../kind-schemas";
+import { describeKinds, DOCUMENT_KINDS } from "../kinds";
 import type { Endpoint } from "./openapi";
 import { idParam } from "../data/params";
 import { apiSchemas, planPathParams, targetKind } from "./schemas";

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { documentSortSchema, idParam, textParam } from "../data/params";
 import { MATCH_VIA } from "../search/match";
 import { RELATIONS } from "../search/thesaurus";
-import { describeKinds, DOCUMENT_KINDS, documentKindSchema, SEARCH_KINDS, searchKindSchema } from "../kinds";
+import { documentKindSchema, searchKindSchema } from "../kind-schemas";
+import { describeKinds, DOCUMENT_KINDS, SEARCH_KINDS } from "../kinds";
 import { loadTaxonomy } from "../topics/taxonomy";
 
 export const apiSchemas = z.registry<{ id: string; description?: string }>();

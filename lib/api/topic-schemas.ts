@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { idParam } from "../data/params";
-import { documentKindSchema } from "../kinds";
+import { documentKindSchema } from "../kind-schemas";
 import type { Endpoint } from "./openapi";
 import { apiSchemas, topicSlugParam } from "./schemas";
 

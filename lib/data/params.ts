@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { documentKindSchema, searchKindSchema } from "../kinds";
+import { documentKindSchema, searchKindSchema } from "../kind-schemas";
 import { loadTaxonomy } from "../topics/taxonomy";
 
 /**

@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   describeKinds,
   DOCUMENT_KINDS,
-  documentKindSchema,
   KIND_LABEL,
   KIND_SEGMENT,
   kindOfSegment,
   SEARCH_KIND_LABEL,
   SEARCH_KINDS,
-  searchKindSchema,
 } from "@/lib/kinds";
+import { documentKindSchema, searchKindSchema } from "@/lib/kind-schemas";
 import { documentListUrl, documentUrl } from "@/lib/urls";
 
 describe("the one table of kinds", () => {

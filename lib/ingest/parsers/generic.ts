@@ -12,7 +12,7 @@
  *   Paragraphs separated by blank lines; "#", "##", "###" mark headings (so do 一、 / （一） / 1.).
  */
 import { z } from "zod";
-import { documentKindSchema } from "../../kinds";
+import { documentKindSchema } from "../../kind-schemas";
 import { cleanName, collapseCjkSpaces, headingLevel, joinBrokenParagraphs, toBlocks } from "../text";
 import { ParseError, type ParseResult, type ParsedDocument, type ParsedParagraph, type SourceLine } from "../types";
 import { toLines } from "../text";
