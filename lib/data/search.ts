@@ -75,6 +75,8 @@ export interface SearchParams {
   pageSize: number;
   sort: "relevance" | "date";
   withFacets?: boolean;
+  /** The added signals, all on unless turned off (for the benchmark's cost of each). */
+  signals?: { thesaurus?: boolean; parts?: boolean; weighting?: boolean };
 }
 
 export interface Suggestion {
@@ -84,7 +86,7 @@ export interface Suggestion {
 }
 
 export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
-  const query = parseQuery(params.q);
+  const query = parseQuery(params.q, params.signals);
   const empty = { kind: {}, source: {}, person: {}, year: {}, topic: {} };
   if (!query.clauses.length) return { query, total: 0, complete: 0, hits: [], facets: empty, related: [] };
   const withFacets = params.withFacets !== false;
@@ -102,6 +104,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     limit: params.pageSize,
     sort: params.sort,
     facets: withFacets,
+    weighting: params.signals?.weighting,
   });
   // The facets with a filter set are counted over the same candidates the groups were found in.
   const activeFacets = withFacets ? await searchActiveFacets(db, query, params.filters, withParts, mode) : {};

@@ -9,7 +9,7 @@
  * unless it is quoted. Quoted phrases are matched exactly, with no expansion.
  */
 import { normalizeText } from "./normalize";
-import { queryTokens, subWords } from "./segment";
+import { contentTokens, subWords } from "./segment";
 import { thesaurus, type Expansion } from "./thesaurus";
 
 export interface QueryTerm {
@@ -101,21 +101,32 @@ export function expansionsOf(norm: string, tokens: readonly string[]): { whole: 
   return { whole: w, parts: pick(parts, new Set([...tokens, ...w.map((e) => e.norm)])) };
 }
 
-function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
+/**
+ * Which of the added signals a parse uses (all by default): the benchmark turns them off one at a
+ * time to say what each costs.
+ */
+export interface ParseOptions {
+  /** Synonym and thesaurus expansions. */
+  thesaurus?: boolean;
+  /** A compound's parts and the thesaurus neighbours of words inside it (partial matches). */
+  parts?: boolean;
+}
+
+function makeTerm(raw: string, phrase: boolean, options: ParseOptions = {}): QueryTerm | null {
   const cleaned = stripSymbols(normalizeText(raw));
   const norm = cleaned.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, "").slice(0, MAX_TERM_LENGTH);
   if (!norm) return null;
-  const words = queryTokens(norm).filter((t) => /^[\p{L}\p{N}.]+$/u.test(t));
+  const words = contentTokens(norm).filter((t) => /^[\p{L}\p{N}.]+$/u.test(t));
   const tokens = words.length ? words : [norm];
-  const expanded = phrase ? { whole: [], parts: [] } : expansionsOf(norm, tokens);
+  const expanded = phrase || options.thesaurus === false ? { whole: [], parts: [] } : expansionsOf(norm, tokens);
   return {
     raw,
     norm,
     tokens,
     phrase,
     expansions: expanded.whole,
-    partExpansions: expanded.parts,
-    parts: phrase ? [] : partsOf(norm, tokens),
+    partExpansions: options.parts === false ? [] : expanded.parts,
+    parts: phrase || options.parts === false ? [] : partsOf(norm, tokens),
     notTheWord: !phrase && [...norm].length === 1 ? thesaurus().notTheWord(norm) : [],
   };
 }
@@ -163,7 +174,7 @@ function lex(input: string): Lexeme[] {
   return out;
 }
 
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const clauses: QueryTerm[][] = [];
   const excludes: QueryTerm[] = [];
   let joinNext = false;
@@ -174,7 +185,7 @@ export function parseQuery(input: string): ParsedQuery {
       joinNext = clauses.length > 0;
       continue;
     }
-    const term = makeTerm(l.text, l.phrase);
+    const term = makeTerm(l.text, l.phrase, options);
     if (!term) continue;
     count++;
     if (l.exclude) excludes.push(term);
@@ -183,6 +194,25 @@ export function parseQuery(input: string): ParsedQuery {
     joinNext = false;
   }
   return { clauses, excludes };
+}
+
+/** At most this many words weigh a query's groups by term frequency and rarity (`weightedWords`). */
+export const MAX_WEIGHTED_WORDS = 6;
+
+/**
+ * The words that weigh each result as BM25 would (how often a document uses them, how rare they are
+ * in the corpus): the content words of each term (a question's or compound's words, each alone),
+ * or the term itself; two characters or more (a character alone is mostly grammar in a question
+ * and is ranked as a word of its own elsewhere); quoted phrases as typed.
+ */
+export function weightedWords(query: ParsedQuery): string[] {
+  const out = new Set<string>();
+  for (const clause of query.clauses)
+    for (const t of clause) {
+      const words = t.phrase || t.tokens.length < 2 ? [t.norm] : t.tokens;
+      for (const w of words) if ([...w].length >= 2 && !w.includes(" ")) out.add(w);
+    }
+  return [...out].slice(0, MAX_WEIGHTED_WORDS);
 }
 
 /** Every string worth highlighting for this query: terms, their words, parts and expansions. */

@@ -68,6 +68,68 @@ export function queryTokens(text: string): string[] {
   return meaningful.length ? meaningful : tokens;
 }
 
+/**
+ * Words of a resident's question that say how it is asked, not what about: when, where, who,
+ * whether, can, will ("老旧小区什么时候能改造完", "大兴以后会通哪些地铁"). Our ranking leaves them out
+ * (`contentTokens`); `queryTokens` keeps them, as the BM25 baseline of eval:search reads it.
+ */
+const FUNCTION_WORDS = new Set([
+  "什么",
+  "什么时候",
+  "时候",
+  "何时",
+  "多久",
+  "以后",
+  "今后",
+  "将来",
+  "哪里",
+  "哪儿",
+  "哪个",
+  "哪些",
+  "哪家",
+  "多少",
+  "为何",
+  "为啥",
+  "咋办",
+  "怎么办",
+  "怎么样",
+  "是否",
+  "能否",
+  "能不能",
+  "会不会",
+  "可不可以",
+  "可以",
+  "应该",
+  "需要",
+  "有没有",
+  "没有",
+  "愿意",
+  "不愿",
+  "不愿意",
+  "找谁",
+  "咱们",
+  "你们",
+  "他们",
+  "自己",
+  "这个",
+  "那个",
+  "这些",
+  "那些",
+  "一下",
+  "现在",
+  "目前",
+  "已经",
+  "还是",
+  "还有",
+]);
+
+/** A query word's tokens without question and function words (unless that is all there is). */
+export function contentTokens(text: string): string[] {
+  const tokens = queryTokens(text);
+  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t));
+  return content.length ? content : tokens;
+}
+
 /** The words inside a word, from search-mode segmentation (停车难 → 停车, 停车难). */
 export function subWords(text: string): string[] {
   return clean(getJieba().cutForSearch(normalizeText(text), true));
