@@ -125,6 +125,30 @@ describe("everyday words, partial matches, one character", () => {
     expect(r.hits[0]!.passages[0]!.snippet.text).toMatch(/贷款|融资/);
   });
 
+  it("reads a resident's question by its content words, the rarer weighing more", async () => {
+    // 以后 and 哪些 say how it is asked; the plan's subsection on rail transit answers it.
+    const metro = await run("大兴以后会通哪些地铁？");
+    expect(metro.hits.slice(0, 3).map((h) => h.planPath)).toContain("6.1.1");
+    // 大兴 is in most of the corpus, 人才 is not: the first hits are about attracting talent.
+    const talent = await run("如何吸引人才来大兴");
+    for (const h of talent.hits.slice(0, 3)) expect(h.passages.map((p) => p.snippet.text).join("")).toMatch(/人才/);
+  });
+
+  it("counts a compound's words in different paragraphs of one document as a match of it", async () => {
+    // The speech on the biomedicine industry names 药品 and 审批 in different paragraphs, never together.
+    const [row] = await getDb().$queryRaw<{ apart: bigint; together: bigint }[]>`
+      SELECT COUNT(*) FILTER (WHERE "normText" LIKE '%药品%' OR "normText" LIKE '%审批%') AS apart,
+             COUNT(*) FILTER (WHERE "normText" LIKE '%药品%' AND "normText" LIKE '%审批%') AS together
+      FROM "Paragraph" WHERE "documentId" = 'daxing-cppcc-2023-speeches-04'`;
+    expect(Number(row!.apart)).toBeGreaterThanOrEqual(2);
+    expect(Number(row!.together)).toBe(0);
+    const r = await run("药品审批");
+    const hit = r.hits.find((h) => h.documentId === "daxing-cppcc-2023-speeches-04");
+    expect(hit?.missing).toEqual([]);
+    expect(r.hits.slice(0, r.complete).every((h) => h.missing.length === 0)).toBe(true);
+    expect(r.hits.slice(0, 3)).toContain(hit);
+  });
+
   it("reads one character as the word: 水 ranks water above 水平, and a quoted 水 is the character anywhere", async () => {
     const r = await run("水");
     const onlyLevel = (text: string) => text.replace(/水平|水准/g, "").includes("水") === false;

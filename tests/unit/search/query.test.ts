@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { highlightNeedles, needlesForQuery, parseQuery, partsOf, tsqueryFor } from "@/lib/search/query";
+import {
+  MAX_WEIGHTED_WORDS,
+  highlightNeedles,
+  needlesForQuery,
+  parseQuery,
+  partsOf,
+  tsqueryFor,
+  weightedWords,
+} from "@/lib/search/query";
 
 describe("query parsing", () => {
   it("reads words, phrases, exclusions and OR", () => {
@@ -66,5 +74,36 @@ describe("query parsing", () => {
     expect(needlesForQuery("碳达峰 -煤炭")).toContain("碳达峰");
     expect(needlesForQuery("碳达峰 -煤炭")).not.toContain("煤炭");
     expect(needlesForQuery("疏整促")).toContain("疏解整治促提升");
+  });
+
+  it("leaves a question's question and function words out of its words", () => {
+    const t = parseQuery("大兴以后会通哪些地铁？").clauses[0]![0]!;
+    expect(t.tokens).toContain("地铁");
+    expect(t.tokens).not.toContain("以后");
+    expect(t.tokens).not.toContain("哪些");
+    // The parts a compound or question is matched by are its content words, so 地铁 is one.
+    expect(t.parts).toContain("地铁");
+  });
+
+  it("weighs each result by the content words of each term, two characters or more", () => {
+    // A question: its content words, each alone (one-character words such as 来 are grammar here).
+    expect(weightedWords(parseQuery("如何吸引人才来大兴"))).toEqual(["吸引", "人才", "大兴"]);
+    // Words typed apart, a quoted phrase as typed, a character typed alone left to its own ranking.
+    expect(weightedWords(parseQuery('京津冀 产业 "国际消费中心" 水'))).toEqual(["京津冀", "产业", "国际消费中心"]);
+    expect(weightedWords(parseQuery("冬奥 OR 奥运"))).toEqual(["冬奥", "奥运"]);
+    expect(weightedWords(parseQuery("水"))).toEqual([]);
+    const many = weightedWords(parseQuery("教育 医疗 养老 住房 交通 就业 环境 文化"));
+    expect(many).toHaveLength(MAX_WEIGHTED_WORDS);
+  });
+
+  it("turns the thesaurus and compound parts off when asked (for the benchmark)", () => {
+    const off = parseQuery("企业贷款难", { thesaurus: false }).clauses[0]![0]!;
+    expect(off.expansions).toEqual([]);
+    expect(off.partExpansions).toEqual([]);
+    expect(off.parts).toEqual(["企业", "贷款"]);
+    const noParts = parseQuery("企业贷款难", { parts: false }).clauses[0]![0]!;
+    expect(noParts.parts).toEqual([]);
+    expect(noParts.partExpansions).toEqual([]);
+    expect(parseQuery("堵车", { parts: false }).clauses[0]![0]!.expansions.length).toBeGreaterThan(0);
   });
 });

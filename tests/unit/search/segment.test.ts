@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexTokens, queryTokens } from "@/lib/search/segment";
+import { contentTokens, indexTokens, queryTokens } from "@/lib/search/segment";
 
 describe("segmentation with the project dictionary", () => {
   it("keeps policy terms whole and indexes their parts", () => {
@@ -9,5 +9,12 @@ describe("segmentation with the project dictionary", () => {
   });
   it("drops question words", () => {
     expect(queryTokens("怎样降低企业用工成本")).toEqual(["降低", "企业", "用工成本"]);
+  });
+  it("leaves out how a question is asked for our ranking, not for the BM25 baseline", () => {
+    expect(queryTokens("大兴以后会通哪些地铁")).toContain("以后");
+    expect(contentTokens("大兴以后会通哪些地铁")).not.toContain("以后");
+    expect(contentTokens("大兴以后会通哪些地铁")).toContain("地铁");
+    // A query of function words only keeps them: something must be searched.
+    expect(contentTokens("以后")).toEqual(["以后"]);
   });
 });
