@@ -5,6 +5,11 @@
  * the app's own `next start` on that database; the search service it calls, in-process (parse,
  * SQL, facets, assembly, JSON); and the ranking SQL alone.
  * Targets on a 2-core machine: p95 ≤ 50 ms on the corpus, ≤ 150 ms at ×100.
+ *
+ * What each signal added by issue 14 costs: in the same rounds, the search service runs again with
+ * one signal off at a time (thesaurus, compound parts, BM25 weighting) and with all three off, the
+ * baseline the ratios are taken against. The load average is printed before and after, since
+ * the machine may be shared.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +21,7 @@ import { createPrismaClient, type PrismaClient } from "../lib/infra/prisma-clien
 import { applyMigrations } from "../lib/infra/schema-engine";
 import { runIngest } from "../lib/ingest/run";
 import { parseQuery } from "../lib/search/query";
-import { searchWith } from "../lib/data/search";
+import { searchWith, type SearchParams } from "../lib/data/search";
 import { searchGroups, searchPassages } from "../lib/search/sql";
 
 const ROUNDS = Number(process.argv[2] ?? 5);
@@ -24,10 +29,19 @@ const queries: string[] = JSON.parse(
   fs.readFileSync(path.join(projectRoot, "data", "search", "judgments.json"), "utf8"),
 ).queries.map((q: { q: string }) => q.q);
 
+/** The service with one added signal off at a time, and with all of them off (the baseline). */
+const VARIANTS: [string, NonNullable<SearchParams["signals"]>][] = [
+  ["without thesaurus", { thesaurus: false }],
+  ["without compound parts", { parts: false }],
+  ["without BM25 weighting", { weighting: false }],
+  ["baseline: all three off", { thesaurus: false, parts: false, weighting: false }],
+];
+
 async function measure(db: PrismaClient, origin: string) {
   const api: number[] = [];
   const service: number[] = [];
   const sql: number[] = [];
+  const variants = VARIANTS.map(() => [] as number[]);
   const perQuery = new Map<string, number>();
   const get = async (q: string) => {
     const res = await fetch(`${origin}/api/v1/search?q=${encodeURIComponent(q)}&pageSize=20`);
@@ -50,6 +64,12 @@ async function measure(db: PrismaClient, origin: string) {
       const result = await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance" });
       JSON.stringify(result.hits);
       service.push(performance.now() - t);
+      for (const [i, [, signals]] of VARIANTS.entries()) {
+        t = performance.now();
+        const r = await searchWith(db, { q, filters: {}, page: 1, pageSize: 20, sort: "relevance", signals });
+        JSON.stringify(r.hits);
+        variants[i]!.push(performance.now() - t);
+      }
       const parsed = parseQuery(q);
       t = performance.now();
       const { groups } = await searchGroups(db, parsed, {}, { offset: 0, limit: 20, sort: "relevance", facets: true });
@@ -66,7 +86,13 @@ async function measure(db: PrismaClient, origin: string) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([q, ms]) => `${q} (${ms.toFixed(0)} ms)`);
-  return { api: percentiles(api), service: percentiles(service), sql: percentiles(sql), slowest };
+  return {
+    api: percentiles(api),
+    service: percentiles(service),
+    sql: percentiles(sql),
+    variants: VARIANTS.map(([name], i) => ({ name, ...percentiles(variants[i]!) })),
+    slowest,
+  };
 }
 
 /** Copies every document (with speakers and paragraphs, search columns included) 99 more times. */
@@ -88,6 +114,13 @@ async function multiply(db: PrismaClient, times: number) {
   await db.$executeRawUnsafe(`VACUUM ANALYZE`);
 }
 
+const os = await import("node:os");
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
+const loadBefore = load();
 const handle = await ensureDatabase({ log: (m) => console.error(m) });
 const benchUrl = withDatabase(handle.url, `bench_x100_${process.pid}`);
 try {
@@ -110,7 +143,7 @@ try {
 
   const f = (x: number) => x.toFixed(1);
   console.log(
-    `${queries.length} judged queries × ${ROUNDS} rounds, sequential, one client, this machine (${(await import("node:os")).cpus().length} cores)\n`,
+    `${queries.length} judged queries × ${ROUNDS} rounds, sequential, one client, this machine (${os.cpus().length} cores); load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after\n`,
   );
   console.log("| corpus | paragraphs | what | p50 ms | p95 ms | p99 ms | target p95 |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
@@ -125,6 +158,17 @@ try {
       `| ${name} | ${n} | search service in-process (what the route calls) | ${f(m.service.p50)} | ${f(m.service.p95)} | ${f(m.service.p99)} | |`,
     );
     console.log(`| ${name} | ${n} | ranking SQL alone | ${f(m.sql.p50)} | ${f(m.sql.p95)} | ${f(m.sql.p99)} | |`);
+  }
+  console.log("\nWhat each signal costs: the search service in-process, in the same rounds, with one signal off");
+  console.log("| corpus | service | p50 ms | p95 ms | p99 ms | p95 ÷ baseline p95 |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const [name, m] of [
+    ["real", corpus],
+    ["×100", x100],
+  ] as const) {
+    const base = m.variants.at(-1)!.p95;
+    for (const v of [{ name: "all signals (as served)", ...m.service }, ...m.variants])
+      console.log(`| ${name} | ${v.name} | ${f(v.p50)} | ${f(v.p95)} | ${f(v.p99)} | ${(v.p95 / base).toFixed(2)} |`);
   }
   console.log(`\nSlowest queries (real): ${corpus.slowest.join("; ")}`);
   console.log(`Slowest queries (×100): ${x100.slowest.join("; ")}`);
