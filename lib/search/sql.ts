@@ -2,6 +2,7 @@
  * The one module with raw SQL for search and ranking. Every value reaches PostgreSQL as a bound
  * parameter through Prisma.sql; user text is never spliced into the statement.
  */
+import { LRUCache } from "lru-cache";
 import { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { SearchKind } from "../kinds";
@@ -308,15 +309,58 @@ export const BM25_WEIGHT = 0.25;
 /** BM25's usual saturation and length normalisation. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/** How many groups, the best of the score without it, the BM25 signal is computed for. */
+export const WEIGHTED_GROUPS = 200;
 
 /**
- * The rarity of a word in the corpus, as BM25's idf over paragraphs: one index lookup, evaluated
- * once per statement. The paragraph count is the planner's estimate (no scan), at least the df.
+ * The rarity of a word in the corpus, as BM25's idf over paragraphs, from its document frequency
+ * (see documentFrequencies). The paragraph count is the planner's estimate (no scan), at least the df.
  */
-function idfOf(word: string): Prisma.Sql {
-  const df = Prisma.sql`(SELECT COUNT(*)::float8 FROM "Paragraph" p WHERE ${renderPredicate(containsPredicate(word), Prisma.raw("p"))})`;
-  const n = Prisma.sql`GREATEST(${df}, (SELECT reltuples::float8 FROM pg_class WHERE oid = '"Paragraph"'::regclass))`;
-  return Prisma.sql`LN(1 + (${n} - ${df} + 0.5) / (${df} + 0.5))`;
+function idfOf(df: number): Prisma.Sql {
+  const n = Prisma.sql`GREATEST(${df}::float8, (SELECT reltuples::float8 FROM pg_class WHERE oid = '"Paragraph"'::regclass))`;
+  return Prisma.sql`LN(1 + (${n} - ${df}::float8 + 0.5) / (${df}::float8 + 0.5))`;
+}
+
+/**
+ * Which database and corpus generation (ADR 0010) a document frequency was counted in: it changes
+ * only when an ingest changes the corpus, which bumps the generation. The bump's time tells a
+ * database dropped and created again under the same name (tests, the benchmark) from the old one.
+ */
+const corpusKeySql = Prisma.sql`current_database() || '|' || COALESCE((SELECT generation::text || '@' || "updatedAt"::text FROM "CacheGeneration" WHERE tag = 'corpus'), '0')`;
+
+/** Document frequencies by corpus key and word: counting a common word reads thousands of rows. */
+const dfMemo = new LRUCache<string, number>({ max: 20_000 });
+
+/**
+ * How many paragraphs contain each word, counted once per corpus generation and kept in this
+ * process. A word not yet counted under the current key is counted in the same statement that
+ * reads the key, so that a count is never filed under a generation it was not made in.
+ */
+export async function documentFrequencies(db: PrismaClient, words: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!words.length) return out;
+  const [{ key } = { key: "" }] = await db.$queryRaw<{ key: string }[]>`SELECT ${corpusKeySql} AS key`;
+  const missing = words.filter((w) => !dfMemo.has(`${key}|${w}`));
+  let current = key;
+  if (missing.length) {
+    const rows = await db.$queryRaw<{ key: string; word: string; df: number }[]>`
+      SELECT ${corpusKeySql} AS key, w.word, w.df FROM (${Prisma.join(
+        missing.map(
+          (w) =>
+            Prisma.sql`SELECT ${w}::text AS word, COUNT(*)::float8 AS df FROM "Paragraph" p WHERE ${renderPredicate(containsPredicate(w), Prisma.raw("p"))}`,
+        ),
+        " UNION ALL ",
+      )}) w`;
+    for (const r of rows) {
+      current = r.key;
+      dfMemo.set(`${r.key}|${r.word}`, Number(r.df));
+    }
+  }
+  for (const w of words) {
+    const df = dfMemo.get(`${current}|${w}`) ?? dfMemo.get(`${key}|${w}`);
+    if (df !== undefined) out.set(w, df);
+  }
+  return out;
 }
 
 /**
@@ -329,7 +373,13 @@ function idfOf(word: string): Prisma.Sql {
 function groupsCte(
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { scored?: boolean; withParts?: boolean; mode?: Mode; weighting?: boolean } = {},
+  options: {
+    scored?: boolean;
+    withParts?: boolean;
+    mode?: Mode;
+    weighting?: boolean;
+    df?: Map<string, number>;
+  } = {},
 ): Prisma.Sql {
   const { scored = true, withParts = true, mode = "any" } = options;
   const k = query.clauses.length;
@@ -351,37 +401,42 @@ function groupsCte(
   );
   const titleScores = query.clauses.map((c) => (scored ? clauseTitleScore(c, title) : Prisma.sql`0`));
   const weighted = scored && options.weighting !== false ? weightedWords(query) : [];
-  const wcols = weighted.map((_, j) => Prisma.raw(`b${j}`));
   const tfcols = weighted.map((_, j) => Prisma.raw(`tf${j}`));
-  const innerWeighted = weighted.map((w, j) => Prisma.sql`, ${occurrences(w)}::float8 AS ${wcols[j]!}`);
-  const groupWeighted = weighted.map((_, j) => Prisma.sql`, SUM(${wcols[j]!}) AS ${tfcols[j]!}`);
   // BM25 over the groups: term frequency summed over a group's matching paragraphs, saturating,
   // normalised by the document's length in source lines (a plan node counts as average), times
   // the word's idf; as a share of the best group's, so that it weighs the same for every query.
+  // Counting occurrences costs a pass over the text per word, so it is done for the best
+  // WEIGHTED_GROUPS groups of the score without it only: the share adds at most BM25_WEIGHT,
+  // which cannot lift a group from below them to the first pages.
   const bm25 = weighted.length
     ? Prisma.sql`(${Prisma.join(
         weighted.map(
           (w, j) =>
-            Prisma.sql`${idfOf(w)} * gr.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (gr.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(gr.glen / gr.avglen, 1)))`,
+            Prisma.sql`${idfOf(options.df?.get(w) ?? 0)} * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
         ),
         " + ",
       )})`
     : null;
-  const bm25Share = bm25
-    ? Prisma.sql` + ${BM25_WEIGHT}::float8 * COALESCE(${bm25} / NULLIF(MAX(${bm25}) OVER (), 0), 0)`
-    : Prisma.empty;
+  // A term of several words is also covered by a group holding its words in different paragraphs
+  // (all of two, any two of more), as several typed words are: whether a group holds each such
+  // word is read for every group (strpos stops at the first occurrence).
+  const spreadOf = (t: QueryTerm) =>
+    t.phrase || t.tokens.length < 2 ? [] : t.tokens.map((w) => weighted.indexOf(w)).filter((j) => j >= 0);
+  const present = [...new Set(query.clauses.flat().flatMap((t) => (spreadOf(t).length < 2 ? [] : spreadOf(t))))];
+  const hcols = weighted.map((_, j) => Prisma.raw(`h${j}`));
+  const innerPresent = present.map(
+    (j) => Prisma.sql`, (CASE WHEN strpos(p."normText", ${weighted[j]!}) > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`,
+  );
+  const groupPresent = present.map((j) => Prisma.sql`, MAX(${hcols[j]!}) AS ${hcols[j]!}`);
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
-      // A term of several words is also covered by a group holding its words in different
-      // paragraphs (all of two, any two of more), as several typed words are.
       const spread = c.flatMap((t) => {
-        const idx =
-          t.phrase || t.tokens.length < 2 ? [] : t.tokens.map((w) => weighted.indexOf(w)).filter((j) => j >= 0);
+        const idx = spreadOf(t);
         if (idx.length < 2) return [];
         const need = Math.min(2, idx.length);
         return [
           Prisma.sql`(${Prisma.join(
-            idx.map((j) => Prisma.sql`(CASE WHEN gr.${tfcols[j]!} > 0 THEN 1 ELSE 0 END)`),
+            idx.map((j) => Prisma.sql`gr.${hcols[j]!}`),
             " + ",
           )}) >= ${need}`,
         ];
@@ -417,12 +472,18 @@ function groupsCte(
     " + ",
   );
   const full = Prisma.join(cols, " + ");
-  return Prisma.sql`
+  const matched = Prisma.sql`
+        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id AS pid, p."documentId" AS doc_id, p."searchTitle" AS title,
+               ${perClause}${innerPresent.length ? Prisma.join(innerPresent, "") : Prisma.empty}
+        FROM "Paragraph" p
+        WHERE ${mode === "together" ? together(query) : candidates(query, withParts)} AND ${exclusions(query)}
+        OFFSET 0`;
+  const groups = (m: Prisma.Sql) => Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
            COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
            gr.best + ${SPREAD_WEIGHT}::float8 * (${sum} - gr.best) + ${Prisma.join(titleScores, " + ")} + ${partial}
-             + 0.15 * LN(GREATEST(1, gr.hits))${bm25Share} AS gscore,
-           ${covered} AS covered, gr.hits
+             + 0.15 * LN(GREATEST(1, gr.hits)) AS gscore,
+           ${covered} AS covered, gr.hits, gr.glen, gr.avglen
     FROM (SELECT gr0.*, (d2."lineEnd" - d2."lineStart" + 1)::float8 AS glen, AVG((d2."lineEnd" - d2."lineStart" + 1)::float8) OVER () AS avglen FROM (
       -- Grouping by the title as well does not split a group (its paragraphs share the title) and
       -- hands the title on without comparing strings, as MIN() would.
@@ -433,14 +494,8 @@ function groupsCte(
                  Prisma.sql`MAX(${pcols[i]!}) AS ${gpcols[i]!}`,
                ]),
                ", ",
-             )}${groupWeighted.length ? Prisma.join(groupWeighted, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
-      FROM (
-        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
-               ${perClause}${innerWeighted.length ? Prisma.join(innerWeighted, "") : Prisma.empty}
-        FROM "Paragraph" p
-        WHERE ${mode === "together" ? together(query) : candidates(query, withParts)} AND ${exclusions(query)}
-        OFFSET 0
-      ) m
+             )}${groupPresent.length ? Prisma.join(groupPresent, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
+      FROM ${m} m
       GROUP BY gid, title
     ) gr0 LEFT JOIN "Document" d2 ON d2.id = gr0.doc_id) gr
     LEFT JOIN "Document" d ON d.id = gr.doc_id
@@ -448,6 +503,25 @@ function groupsCte(
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
     WHERE ${filterConditions(filters)} AND ${k} > 0`;
+  if (!bm25) return groups(Prisma.sql`(${matched})`);
+  // The matching paragraphs are kept (narrow rows) so that the best groups' ones are read again
+  // by primary key for their counts, with no second search.
+  return Prisma.sql`
+    WITH m AS MATERIALIZED (${matched}),
+    b AS MATERIALIZED (${groups(Prisma.sql`m`)}),
+    best AS (SELECT gid FROM b ORDER BY covered DESC, gscore DESC, gid LIMIT ${WEIGHTED_GROUPS}),
+    tf AS (
+      SELECT m.gid, ${Prisma.join(
+        weighted.map((w, j) => Prisma.sql`SUM(${occurrences(w)})::float8 AS ${tfcols[j]!}`),
+        ", ",
+      )}
+      FROM m JOIN best ON best.gid = m.gid JOIN "Paragraph" p ON p.id = m.pid
+      GROUP BY m.gid
+    )
+    SELECT b.gid, b.kind, b.source_id, b.source_date,
+           b.gscore + ${BM25_WEIGHT}::float8 * COALESCE(${bm25} / NULLIF(MAX(${bm25}) OVER (), 0), 0) AS gscore,
+           b.covered, b.hits
+    FROM b LEFT JOIN tf ON tf.gid = b.gid`;
 }
 
 export interface GroupRow {
@@ -512,6 +586,8 @@ export async function searchGroups(
     mode?: Mode;
     /** The BM25 term-weighting signal (on by default; the benchmark measures it off). */
     weighting?: boolean;
+    /** Document frequencies of the weighted words (read once per search; see documentFrequencies). */
+    df?: Map<string, number>;
   },
 ): Promise<{
   total: number;
@@ -521,6 +597,10 @@ export async function searchGroups(
   withParts: boolean;
   mode: Mode;
 }> {
+  if (options.df === undefined && options.weighting !== false) {
+    const words = weightedWords(query);
+    if (words.length) options = { ...options, df: await documentFrequencies(db, words) };
+  }
   // Several words: first the paragraphs that hold them all, driven by the rarest word (cheap
   // however common the others). With enough such groups, that is the answer; else every group
   // holding any of them, ranked by how many it covers.
@@ -563,7 +643,7 @@ export async function searchGroups(
       n: bigint | null;
     }[]
   >`
-    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting })})
+    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting, df: options.df })})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
