@@ -13,6 +13,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { bumpGenerations } from "../lib/data/cache-generations";
 import { ensureDatabase, createDatabaseIfMissing, dropDatabase, withDatabase } from "../lib/infra/database";
 import { ensureBuild } from "../lib/infra/processes";
 import { percentiles, withServer } from "../lib/infra/bench";
@@ -114,6 +115,8 @@ async function multiply(db: PrismaClient, times: number) {
     SELECT p.id || '-x' || k, CASE WHEN p."documentId" IS NULL THEN NULL ELSE p."documentId" || '-x' || k END, p."planNodeId", p.n + 10000 * k,
            p.text, p."headingLevel", p."lineStart", p."lineEnd", p."searchTitle", p."searchHeading", p."searchBody", p."normText"
     FROM "Paragraph" p CROSS JOIN generate_series(1, ${times - 1}) k WHERE p.id NOT LIKE '%-x%'`);
+  // The corpus changed: what was counted or cached for it (search's document frequencies) is stale.
+  await bumpGenerations(db, ["corpus"]);
   // A database in use has been vacuumed by autovacuum: visibility map and statistics in place.
   await db.$executeRawUnsafe(`VACUUM ANALYZE`);
 }
