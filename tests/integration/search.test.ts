@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { searchCorpus } from "@/lib/data/search";
+import { bumpGenerations } from "@/lib/data/cache-generations";
+import { documentFrequencies } from "@/lib/search/sql";
 
 const run = (q: string, filters = {}, extra: Partial<Parameters<typeof searchCorpus>[0]> = {}) =>
   searchCorpus({ q, filters, page: 1, pageSize: 10, sort: "relevance", ...extra });
@@ -264,5 +266,30 @@ describe("hostile input", () => {
     }
     const long = await run("人工智能".repeat(500));
     expect(long.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("counts a word's document frequency once per corpus generation, and afresh after the corpus changes", async () => {
+    const db = getDb();
+    const word = "生物医药";
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM "Paragraph" WHERE "normText" LIKE ${`%${word}%`}`;
+    const n = row!.n;
+    expect(n).toBeGreaterThan(0);
+    expect((await documentFrequencies(db, [word])).get(word)).toBe(n);
+    // A paragraph added without a new generation is not seen: the count is kept...
+    await db.$executeRaw`
+      INSERT INTO "Paragraph" (id, "documentId", "planNodeId", n, text, "headingLevel", "lineStart", "lineEnd", "searchTitle", "searchHeading", "searchBody", "normText")
+      SELECT p.id || '-df', p."documentId", p."planNodeId", p.n + 100000, p.text, p."headingLevel", p."lineStart", p."lineEnd", p."searchTitle", p."searchHeading", p."searchBody", p."normText"
+      FROM "Paragraph" p WHERE p."normText" LIKE ${`%${word}%`} ORDER BY p.id LIMIT 1`;
+    try {
+      expect((await documentFrequencies(db, [word])).get(word)).toBe(n);
+      // ...until the write bumps the corpus generation, as ingest does.
+      await bumpGenerations(db, ["corpus"]);
+      expect((await documentFrequencies(db, [word])).get(word)).toBe(n + 1);
+    } finally {
+      await db.$executeRaw`DELETE FROM "Paragraph" WHERE id LIKE '%-df'`;
+      await bumpGenerations(db, ["corpus"]);
+    }
+    expect((await documentFrequencies(db, [word])).get(word)).toBe(n);
   });
 });
