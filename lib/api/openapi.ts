@@ -20,7 +20,7 @@ import {
   targetListSchema,
   targetsQuery,
 } from "./schemas";
-import examples from "./examples.json";
+import examples from "./examples.json" with { type: "json" };
 import { linkEndpoints } from "./link-schemas";
 import { topicEndpoints } from "./topic-schemas";
 
