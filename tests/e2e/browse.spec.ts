@@ -18,7 +18,8 @@ test("a list sorts by title, labels each item's people by genre and shows an ext
   await page.getByRole("combobox", { name: "排序", exact: true }).selectOption("title");
   await expect(page).toHaveURL(/\/proposals\?sort=title$/);
   const titles = page.getByRole("main").getByRole("heading", { level: 2 });
-  await expect(titles.first()).toHaveText("擦亮北京历史文化金名片推动文脉赓续与文明互鉴");
+  // Pinyin order: běi (北京应积极…) before cā (擦亮北京…).
+  await expect(titles.first()).toHaveText("北京应积极搭建文化交流平台");
   const texts = await titles.allTextContents();
   expect(texts).toEqual([...texts].sort(new Intl.Collator("zh-CN-u-co-pinyin").compare));
 
@@ -106,7 +107,7 @@ test("/plan folds by chapter and leads to /plan/targets, filterable by chapter",
   test.setTimeout(90_000);
   await page.goto("/plan");
   const outline = page.getByRole("navigation", { name: "规划纲要目录" });
-  const sections = outline.getByRole("link", { name: "(三) 主要目标" });
+  const sections = outline.getByRole("link", { name: "（三）主要目标" });
   await expect(sections).toBeHidden();
   // The disclosure opens from the keyboard.
   await outline.locator("summary", { hasText: "把握新形势" }).focus();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 
 test("a reader walks from the overview through a speech, its speaker, the plan and a report", async ({ page }) => {
+  test.setTimeout(90_000); // seven pages, each audited by axe, on a shared 2-core machine
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "政策对照" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -93,6 +94,7 @@ test("pages fit a phone screen", async ({ page }) => {
 });
 
 test("dark mode keeps contrast on every page type", async ({ page }) => {
+  test.setTimeout(120_000); // every page type, each audited by axe
   await page.emulateMedia({ colorScheme: "dark" });
   for (const url of [
     "/",
