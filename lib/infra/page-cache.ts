@@ -28,8 +28,10 @@ export interface PageCacheOptions {
 interface Entry {
   status: number;
   headers: Record<string, string | string[]>;
-  body: string;
+  /** The body cut at every occurrence of its nonce, encoded once: a hit only joins buffers. */
+  parts: Buffer[];
   nonce: string;
+  bytes: number;
 }
 
 const NOT_STORED_PREFIXES = ["/api/", "/_next/", "/login", "/logout", "/editor"];
@@ -51,12 +53,18 @@ export function nonceOf(csp: string | undefined): string | null {
 export function createPageCache(options: PageCacheOptions) {
   const store = new LRUCache<string, Entry>({
     maxSize: Math.max(1, options.maxBytes),
-    sizeCalculation: (e) => e.body.length * 2 + 1,
+    sizeCalculation: (e) => e.bytes + 1,
   });
 
   function serveHit(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry): void {
     const nonce = createNonce();
-    const body = Buffer.from(entry.body.replaceAll(entry.nonce, nonce));
+    const nonceBytes = Buffer.from(nonce);
+    const pieces: Buffer[] = [];
+    entry.parts.forEach((part, i) => {
+      if (i > 0) pieces.push(nonceBytes);
+      pieces.push(part);
+    });
+    const body = Buffer.concat(pieces);
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(entry.headers)) {
       headers[k] = Array.isArray(v) ? v : v.replaceAll(entry.nonce, nonce);
@@ -102,7 +110,12 @@ export function createPageCache(options: PageCacheOptions) {
         for (const [k, v] of Object.entries(headers)) {
           if (v !== undefined && !DROPPED_HEADERS.has(k)) kept[k] = Array.isArray(v) ? v : String(v);
         }
-        store.set(key, { status: 200, headers: kept, body: Buffer.concat(chunks).toString("utf8"), nonce });
+        const parts = Buffer.concat(chunks)
+          .toString("utf8")
+          .split(nonce)
+          .map((p) => Buffer.from(p));
+        const bytes = parts.reduce((n, p) => n + p.length, 0);
+        store.set(key, { status: 200, headers: kept, parts, nonce, bytes });
       }
       return end(chunk, ...rest);
     }) as typeof res.end;
@@ -147,7 +160,11 @@ export function databaseGenerations(url: string, timeoutMs: number): () => Promi
   });
   pool.on("error", () => undefined);
   let failedAt = 0;
-  return async () => {
+  // Requests that arrive while a lookup is under way share its answer: under load this turns one
+  // query per request into one per round trip. A request joining a lookup that began just before an
+  // editor's commit sees the old generations, as if it had arrived a moment earlier.
+  let inFlight: Promise<string> | null = null;
+  const lookup = async (): Promise<string> => {
     if (Date.now() - failedAt < 1_000) throw new Error("database recently unavailable");
     try {
       // A frozen server answers nothing: give up well before the reader notices, whatever the pool does.
@@ -162,5 +179,11 @@ export function databaseGenerations(url: string, timeoutMs: number): () => Promi
       failedAt = Date.now();
       throw error;
     }
+  };
+  return () => {
+    inFlight ??= lookup().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
   };
 }
