@@ -16,9 +16,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { runLinker } from "../lib/data/link-run";
-import { percentiles, withServer } from "../lib/infra/bench";
+import { timedLoad, withServer, type LoadResult } from "../lib/infra/bench";
 import { ensureDatabase } from "../lib/infra/database";
 import { migrate } from "../lib/infra/migrate";
 import { projectRoot } from "../lib/infra/paths";
@@ -99,12 +98,7 @@ interface Row extends Result {
   clients: number;
 }
 
-interface Result {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
+interface Result extends LoadResult {
   peakRssMb: number;
 }
 
@@ -176,31 +170,11 @@ async function run(
   connections: number,
   seconds: number,
 ): Promise<Result> {
-  const latencies: number[] = [];
   let peakRss = treeRss(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 250);
   try {
-    // Without a callback autocannon returns its tracker, an event emitter that is also a promise.
-    const instance = autocannon({
-      url: origin,
-      connections,
-      duration: seconds,
-      timeout: 10,
-      requests: paths.map((p) => ({ method: "GET", path: p })),
-    }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-    });
-    const result = await instance;
-    const p = percentiles(latencies.length ? latencies : [0]);
-    return {
-      rps: result.requests.total / (result.duration || seconds),
-      p50: p.p50,
-      p95: p.p95,
-      p99: p.p99,
-      errors: result.non2xx + result.errors + result.timeouts,
-      peakRssMb: peakRss / 1024 / 1024,
-    };
+    const load = await timedLoad(origin, paths, connections, seconds);
+    return { ...load, peakRssMb: peakRss / 1024 / 1024 };
   } finally {
     clearInterval(sampler);
   }

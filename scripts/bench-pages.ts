@@ -18,9 +18,8 @@ import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import autocannon from "autocannon";
 import { runLinker } from "../lib/data/link-run";
-import { percentiles, withServer } from "../lib/infra/bench";
+import { timedLoad, withServer } from "../lib/infra/bench";
 import { ensureDatabase } from "../lib/infra/database";
 import { migrate } from "../lib/infra/migrate";
 import { createPrismaClient } from "../lib/infra/prisma-client";
@@ -81,7 +80,7 @@ try {
       const scripts = scriptSources(last.html);
       let jsGzip = 0;
       for (const src of scripts) jsGzip += zlib.gzipSync(await getBody(origin, src)).length;
-      const load = await underLoad(origin, t.path);
+      const load = await timedLoad(origin, [t.path], CLIENTS, DURATION);
       rows.push({
         target: t,
         htmlBytes: Buffer.byteLength(last.html),
@@ -230,26 +229,4 @@ function scriptSources(html: string): string[] {
 
 function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
-/** CLIENTS concurrent clients on one page for DURATION seconds: every response timed. */
-async function underLoad(origin: string, path: string) {
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url: `${origin}${path}`,
-    connections: CLIENTS,
-    duration: DURATION,
-    timeout: 10,
-  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-  });
-  const result = await instance;
-  const p = percentiles(latencies.length ? latencies : [0]);
-  return {
-    p50: p.p50,
-    p95: p.p95,
-    rps: result.requests.total / (result.duration || DURATION),
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
 }
