@@ -68,9 +68,12 @@ test("in-app links land too: the outline into a chapter, the table of contents, 
 test("引用 cites a paragraph in GB/T 7714 and plainly, copies it and says so", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/speeches/daxing-cppcc-2023-speeches-01?hl=%E6%96%87%E5%8C%96#p-10");
-  await page.getByRole("button", { name: "引用第10段" }).click();
   const dialog = page.getByRole("dialog", { name: "引用第10段" });
-  await expect(dialog).toBeVisible();
+  // A page served whole from the page cache shows its buttons before it hydrates: click until it has.
+  await expect(async () => {
+    await page.getByRole("button", { name: "引用第10段" }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   const origin = new URL(page.url()).origin;
   const url = `${origin}/speeches/daxing-cppcc-2023-speeches-01#p-10`;
   const gbt = dialog.getByRole("region", { name: "GB/T 7714" }).locator("p");
