@@ -99,6 +99,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     facets: groupFacets,
     withParts,
     mode,
+    commonParts,
   } = await searchGroups(db, query, params.filters, {
     offset: (params.page - 1) * params.pageSize,
     limit: params.pageSize,
@@ -107,7 +108,9 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     weighting: params.signals?.weighting,
   });
   // The facets with a filter set are counted over the same candidates the groups were found in.
-  const activeFacets = withFacets ? await searchActiveFacets(db, query, params.filters, withParts, mode) : {};
+  const activeFacets = withFacets
+    ? await searchActiveFacets(db, query, params.filters, withParts, mode, commonParts)
+    : {};
   const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
   const nodeIds = groups.filter((g) => g.kind === "plan").map((g) => g.gid);

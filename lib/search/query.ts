@@ -215,6 +215,11 @@ export function weightedWords(query: ParsedQuery): string[] {
   return [...out].slice(0, MAX_WEIGHTED_WORDS);
 }
 
+/** The parts of the query's compounds and their thesaurus neighbours (what a partial match is made of). */
+export function partWords(query: ParsedQuery): string[] {
+  return [...new Set(query.clauses.flat().flatMap((t) => [...t.parts, ...t.partExpansions.map((e) => e.norm)]))];
+}
+
 /** Every string worth highlighting for this query: terms, their words, parts and expansions. */
 export function highlightNeedles(query: ParsedQuery): string[] {
   const needles = new Set<string>();

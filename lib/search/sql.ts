@@ -6,7 +6,7 @@ import { LRUCache } from "lru-cache";
 import { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { SearchKind } from "../kinds";
-import { tsqueryFor, weightedWords, type ParsedQuery, type QueryTerm } from "./query";
+import { partWords, tsqueryFor, weightedWords, type ParsedQuery, type QueryTerm } from "./query";
 
 export interface SearchFilters {
   kind?: SearchKind;
@@ -21,6 +21,15 @@ export interface SearchFilters {
    */
   topics?: { ids: string[]; slugs: string[] };
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * A part held by more than this share of all paragraphs (大兴 in 大兴机场, 企业 in 企业贷款难) does
+ * not find candidates by itself: a passage holding only it is no evidence for the compound, and at
+ * scale it would bring in a tenth of the corpus. It still scores where a paragraph is a candidate.
+ */
+export const COMMON_PART_SHARE = 0.08;
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -40,7 +49,12 @@ function containsPredicate(word: string): Predicate {
  * The atomic conditions under which a paragraph matches a term; with `expanded`, also its
  * synonyms, thesaurus neighbours and the parts of a compound.
  */
-function termPredicates(t: QueryTerm, expanded: boolean, withParts = true): Predicate[] {
+function termPredicates(
+  t: QueryTerm,
+  expanded: boolean,
+  withParts = true,
+  commonParts: ReadonlySet<string> = NO_WORDS,
+): Predicate[] {
   const out: Predicate[] = [];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
   // Substring matching backs up segmentation (unknown words, words split differently). The
@@ -52,8 +66,8 @@ function termPredicates(t: QueryTerm, expanded: boolean, withParts = true): Pred
   if (expanded) {
     for (const e of t.expansions) out.push(containsPredicate(e.norm));
     if (withParts) {
-      for (const part of t.parts) out.push(containsPredicate(part));
-      for (const e of t.partExpansions) out.push(containsPredicate(e.norm));
+      for (const part of t.parts) if (!commonParts.has(part)) out.push(containsPredicate(part));
+      for (const e of t.partExpansions) if (!commonParts.has(e.norm)) out.push(containsPredicate(e.norm));
     }
   }
   return out;
@@ -97,10 +111,16 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  * result too, ranked below those with all), as one OR of index-friendly predicates that
  * PostgreSQL reads with one bitmap scan each.
  */
-function candidates(query: ParsedQuery, withParts = true, clauses = query.clauses): Prisma.Sql {
-  const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts))).map((pr) =>
-    // A one-character substring is found through the index of each paragraph's characters.
-    "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
+function candidates(
+  query: ParsedQuery,
+  withParts = true,
+  clauses = query.clauses,
+  commonParts: ReadonlySet<string> = NO_WORDS,
+): Prisma.Sql {
+  const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts, commonParts))).map(
+    (pr) =>
+      // A one-character substring is found through the index of each paragraph's characters.
+      "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
   return Prisma.sql`(${Prisma.join(
     predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))),
@@ -328,6 +348,16 @@ function idfOf(df: number): Prisma.Sql {
  */
 const corpusKeySql = Prisma.sql`current_database() || '|' || COALESCE((SELECT generation::text || '@' || "updatedAt"::text FROM "CacheGeneration" WHERE tag = 'corpus'), '0')`;
 
+/** The key of documentFrequencies' answer that holds the number of paragraphs (no word is empty). */
+export const ALL_PARAGRAPHS = "";
+
+/** The parts too common to find candidates on their own (see COMMON_PART_SHARE). */
+export function commonPartsOf(query: ParsedQuery, df: Map<string, number> | undefined): Set<string> {
+  const all = df?.get(ALL_PARAGRAPHS);
+  if (!df || !all) return new Set();
+  return new Set(partWords(query).filter((w) => (df.get(w) ?? 0) > COMMON_PART_SHARE * all));
+}
+
 /** Document frequencies by corpus key and word: counting a common word reads thousands of rows. */
 const dfMemo = new LRUCache<string, number>({ max: 20_000 });
 
@@ -339,6 +369,8 @@ const dfMemo = new LRUCache<string, number>({ max: 20_000 });
 export async function documentFrequencies(db: PrismaClient, words: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!words.length) return out;
+  // The number of paragraphs, under a key no word has, for the share of a word (COMMON_PART_SHARE).
+  words = [ALL_PARAGRAPHS, ...words];
   const [{ key } = { key: "" }] = await db.$queryRaw<{ key: string }[]>`SELECT ${corpusKeySql} AS key`;
   const missing = words.filter((w) => !dfMemo.has(`${key}|${w}`));
   let current = key;
@@ -347,7 +379,9 @@ export async function documentFrequencies(db: PrismaClient, words: string[]): Pr
       SELECT ${corpusKeySql} AS key, w.word, w.df FROM (${Prisma.join(
         missing.map(
           (w) =>
-            Prisma.sql`SELECT ${w}::text AS word, COUNT(*)::float8 AS df FROM "Paragraph" p WHERE ${renderPredicate(containsPredicate(w), Prisma.raw("p"))}`,
+            Prisma.sql`SELECT ${w}::text AS word, COUNT(*)::float8 AS df FROM "Paragraph" p WHERE ${
+              w === ALL_PARAGRAPHS ? Prisma.sql`TRUE` : renderPredicate(containsPredicate(w), Prisma.raw("p"))
+            }`,
         ),
         " UNION ALL ",
       )}) w`;
@@ -379,9 +413,10 @@ function groupsCte(
     mode?: Mode;
     weighting?: boolean;
     df?: Map<string, number>;
+    commonParts?: ReadonlySet<string>;
   } = {},
 ): Prisma.Sql {
-  const { scored = true, withParts = true, mode = "any" } = options;
+  const { scored = true, withParts = true, mode = "any", commonParts = NO_WORDS } = options;
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
@@ -476,7 +511,7 @@ function groupsCte(
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id AS pid, p."documentId" AS doc_id, p."searchTitle" AS title,
                ${perClause}${innerPresent.length ? Prisma.join(innerPresent, "") : Prisma.empty}
         FROM "Paragraph" p
-        WHERE ${mode === "together" ? together(query) : candidates(query, withParts)} AND ${exclusions(query)}
+        WHERE ${mode === "together" ? together(query) : candidates(query, withParts, query.clauses, commonParts)} AND ${exclusions(query)}
         OFFSET 0`;
   const groups = (m: Prisma.Sql) => Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
@@ -515,7 +550,9 @@ function groupsCte(
         weighted.map((w, j) => Prisma.sql`SUM(${occurrences(w)})::float8 AS ${tfcols[j]!}`),
         ", ",
       )}
-      FROM m JOIN best ON best.gid = m.gid JOIN "Paragraph" p ON p.id = m.pid
+      -- LATERAL (kept a subquery by OFFSET 0) reads each paragraph of the best groups by primary
+      -- key: the planner, misled by the estimate of m, would otherwise read the whole table.
+      FROM m JOIN best ON best.gid = m.gid, LATERAL (SELECT p0."normText" FROM "Paragraph" p0 WHERE p0.id = m.pid OFFSET 0) p
       GROUP BY m.gid
     )
     SELECT b.gid, b.kind, b.source_id, b.source_date,
@@ -596,9 +633,12 @@ export async function searchGroups(
   facets: Partial<FacetRows>;
   withParts: boolean;
   mode: Mode;
+  /** The parts that did not find candidates by themselves (for searchActiveFacets to count the same). */
+  commonParts: Set<string>;
 }> {
-  if (options.df === undefined && options.weighting !== false) {
-    const words = weightedWords(query);
+  if (options.df === undefined) {
+    // The weighted words' rarity weighs the groups; the parts' tells which are too common to search by.
+    const words = [...new Set([...(options.weighting !== false ? weightedWords(query) : []), ...partWords(query)])];
     if (words.length) options = { ...options, df: await documentFrequencies(db, words) };
   }
   // Several words: first the paragraphs that hold them all, driven by the rarest word (cheap
@@ -619,6 +659,7 @@ export async function searchGroups(
     return searchGroups(db, query, filters, { ...options, mode, withParts: true });
   }
   const withParts = options.withParts ?? false;
+  const commonParts = commonPartsOf(query, options.df);
   // Groups with all the words first, then those with most of them (partial matches).
   const order =
     options.sort === "date"
@@ -643,7 +684,7 @@ export async function searchGroups(
       n: bigint | null;
     }[]
   >`
-    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting, df: options.df })})
+    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting, df: options.df, commonParts })})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
@@ -654,6 +695,7 @@ export async function searchGroups(
   return {
     withParts,
     mode,
+    commonParts,
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
     facets,
@@ -718,13 +760,14 @@ export async function searchActiveFacets(
   filters: SearchFilters,
   withParts = false,
   mode: Mode = "any",
+  commonParts: ReadonlySet<string> = NO_WORDS,
 ): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
   const results = await Promise.all(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts, mode })})
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts, mode, commonParts })})
         ${facetCounts(f, filters)}`,
     ),
   );

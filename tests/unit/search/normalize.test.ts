@@ -14,4 +14,16 @@ describe("normalisation", () => {
     const at = text.indexOf("5g");
     expect(original.slice(map[at], map[at + 2])).toBe("５Ｇ");
   });
+  it("gives the same text and map on the whole-string fast path as character by character", () => {
+    // A trailing newline (dropped, as whitespace at the end) sends a text down the per-character path.
+    for (const original of [
+      "坚持以人民为中心，推进教育、医疗（含养老）等公共服务：“十四五”时期Ａ级",
+      "臺灣經濟發展與碳達峰。",
+    ]) {
+      const fast = normalizeWithMap(original);
+      const slow = normalizeWithMap(`${original}\n`);
+      expect(fast.text).toBe(slow.text);
+      expect(fast.map).toEqual([...slow.map.slice(0, -1), original.length]);
+    }
+  });
 });

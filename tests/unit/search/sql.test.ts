@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withoutImplied } from "@/lib/search/sql";
+import { ALL_PARAGRAPHS, COMMON_PART_SHARE, commonPartsOf, withoutImplied } from "@/lib/search/sql";
+import { parseQuery, partWords } from "@/lib/search/query";
 
 describe("candidate predicates", () => {
   it("drops a substring implied by a shorter one and a conjunction implied by fewer words", () => {
@@ -21,5 +22,22 @@ describe("candidate predicates", () => {
       { tsquery: "'降低'" },
       { like: "%水%" },
     ]);
+  });
+});
+
+describe("common parts", () => {
+  it("leaves out of the candidates the parts held by more than COMMON_PART_SHARE of the paragraphs", () => {
+    const query = parseQuery("企业贷款难");
+    const parts = partWords(query);
+    expect(parts).toContain("企业");
+    expect(parts).toContain("贷款");
+    const df = new Map([
+      [ALL_PARAGRAPHS, 1000],
+      ["企业", Math.ceil(1000 * COMMON_PART_SHARE) + 1],
+      ["贷款", 10],
+    ]);
+    expect([...commonPartsOf(query, df)]).toEqual(["企业"]);
+    // Without counts, nothing is left out.
+    expect(commonPartsOf(query, undefined).size).toBe(0);
   });
 });
