@@ -120,6 +120,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       query,
       groups.map((g) => g.gid),
       3,
+      commonParts,
     ),
     docIds.length
       ? db.document.findMany({

@@ -116,11 +116,13 @@ function candidates(
   withParts = true,
   clauses = query.clauses,
   commonParts: ReadonlySet<string> = NO_WORDS,
+  indexed = true,
 ): Prisma.Sql {
   const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts, commonParts))).map(
     (pr) =>
-      // A one-character substring is found through the index of each paragraph's characters.
-      "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
+      // A one-character substring is found through the index of each paragraph's characters; tested
+      // row by row, LIKE is far cheaper than splitting the text into its characters.
+      indexed && "like" in pr && [...pr.like.slice(1, -1)].length === 1 ? { char: pr.like.slice(1, -1) } : pr,
   );
   return Prisma.sql`(${Prisma.join(
     predicates.map((pr) => renderPredicate(pr, Prisma.raw("p"))),
@@ -721,20 +723,24 @@ export async function searchPassages(
   query: ParsedQuery,
   gids: string[],
   perGroup: number,
+  commonParts: ReadonlySet<string> = NO_WORDS,
 ): Promise<Map<string, PassageRow[]>> {
   const byGroup = new Map<string, PassageRow[]>();
   if (!gids.length || !query.clauses.length) return byGroup;
   // Passages holding the words themselves first; those with parts only after.
   const score = Prisma.sql`${scoreOf(query)} + 0.5 * (${Prisma.join(query.clauses.map(clausePartScore), " + ")})`;
   const rows = await db.$queryRaw<PassageRow[]>`
-    SELECT gid, id, n, text, context, score FROM (
-      SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, p.text, p."searchContext" AS context, (${score})::float8 AS score,
-             ROW_NUMBER() OVER (PARTITION BY COALESCE(p."documentId", p."planNodeId") ORDER BY (${score}) DESC, p.n) AS rk
-      -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
-      -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
-      FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
-      WHERE ${candidates(query)} AND ${exclusions(query)}
-    ) x WHERE rk <= ${perGroup} ORDER BY gid, rk`;
+    SELECT x.gid, x.id, x.n, pp.text, pp."searchContext" AS context, x.score FROM (
+      SELECT gid, id, n, score, ROW_NUMBER() OVER (PARTITION BY gid ORDER BY score DESC, n) AS rk FROM (
+        -- Scored once per paragraph, on narrow rows: the text of the best few is read at the end.
+        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, (${score})::float8 AS score
+        -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
+        -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
+        FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
+        WHERE ${candidates(query, true, query.clauses, commonParts, false)} AND ${exclusions(query)}
+      ) s
+    ) x JOIN "Paragraph" pp ON pp.id = x.id
+    WHERE x.rk <= ${perGroup} ORDER BY x.gid, x.rk`;
   for (const p of rows) byGroup.set(p.gid, [...(byGroup.get(p.gid) ?? []), { ...p, score: Number(p.score) }]);
   return byGroup;
 }
