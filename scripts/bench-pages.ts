@@ -4,7 +4,9 @@
  *
  * Pages: home, a speech, the longest report, the longest plan chapter and a search. For each:
  * - HTML: bytes as decoded, and gzip-compressed (what the wire carries);
- * - JS: the page's own <script src> chunks, fetched and summed, gzip-compressed;
+ * - JS: the page's own <script src> chunks, fetched and summed, gzip-compressed; a `nomodule` script (Next's
+ *   legacy polyfills) is left out, since a browser with ES modules neither fetches nor runs it — the sum is
+ *   what Chromium loads (checked against its requests), and the polyfills are printed under the table;
  * - TTFB and the time to the last paragraph streamed (the chunk carrying the page's last paragraph
  *   anchor; the last byte where a page has none), the median of 5 sequential requests;
  * - p50/p95 under 20 concurrent clients (autocannon, --duration seconds, after a warm-up).
@@ -60,6 +62,8 @@ interface Row {
 const loadBefore = os.loadavg();
 const db = await ensureDatabase({ log });
 const rows: Row[] = [];
+/** `nomodule` scripts (src → gzip bytes): only browsers without ES modules load them. */
+const legacy = new Map<string, number>();
 try {
   await migrate(db, log);
   await ensureCorpusLoaded(db.url, log);
@@ -80,6 +84,9 @@ try {
       const scripts = scriptSources(last.html);
       let jsGzip = 0;
       for (const src of scripts) jsGzip += zlib.gzipSync(await getBody(origin, src)).length;
+      for (const src of scriptSources(last.html, true)) {
+        legacy.set(src, zlib.gzipSync(await getBody(origin, src)).length);
+      }
       const load = await timedLoad(origin, [t.path], CLIENTS, DURATION);
       rows.push({
         target: t,
@@ -112,6 +119,12 @@ for (const r of rows) {
   const p95 = `${r.p95.toFixed(0)}${r.p95 > TARGET_P95_MS ? " ✗" : ""}`;
   console.log(
     `| ${r.target.name} | ${r.target.path} | ${kb(r.htmlBytes)} | ${kb(r.htmlGzip)} | ${js} | ${r.ttfb.toFixed(0)} | ${r.lastParagraph.toFixed(0)} | ${r.p50.toFixed(0)} | ${p95} | ${r.rps.toFixed(0)} | ${r.errors} |`,
+  );
+}
+if (legacy.size) {
+  const total = [...legacy.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `\nNot counted: ${legacy.size} nomodule script(s), ${kb(total)} kB gzip, fetched only by browsers without ES modules (${[...legacy.keys()].join(", ")}).`,
   );
 }
 const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
@@ -221,9 +234,15 @@ async function getBody(origin: string, path: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-/** The page's own scripts (the build's chunks), each once. */
-function scriptSources(html: string): string[] {
-  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+/**
+ * The page's own scripts (the build's chunks), each once: those a browser with ES modules loads, or
+ * (`nomodule`) only the legacy ones it skips.
+ */
+function scriptSources(html: string, nomodule = false): string[] {
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .filter((m) => /\bnomodule\b/i.test(m[1]!) === nomodule)
+    .map((m) => /\bsrc="([^"]+)"/.exec(m[1]!)?.[1]?.replaceAll("&amp;", "&"))
+    .filter((s): s is string => !!s);
   return [...new Set(srcs.filter((s) => s.startsWith("/_next/")))];
 }
 

@@ -1,24 +1,9 @@
 "use client";
 
-import { createContext, use, useId, useState, type FormEvent, type ReactNode } from "react";
+import { use, useId, useState, type FormEvent } from "react";
 import { NoteAndSubmit, useCreateLink } from "./create-link-parts";
+import { DocumentChoices } from "./document-choices";
 import { FIELD, LABEL, SUMMARY } from "./styles";
-
-export interface DocumentOptionGroup {
-  /** The kind's label (大会发言 …). */
-  label: string;
-  documents: { id: string; label: string }[];
-}
-
-/**
- * The documents an editor can add, sent to the browser once per page: a chapter page has a form
- * under every node, and each reads the list from here rather than carrying its own copy.
- */
-const DocumentChoices = createContext<DocumentOptionGroup[]>([]);
-
-export function DocumentChoicesProvider({ groups, children }: { groups: DocumentOptionGroup[]; children: ReactNode }) {
-  return <DocumentChoices value={groups}>{children}</DocumentChoices>;
-}
 
 interface AddDocumentFormProps {
   planPath: string;

@@ -4,7 +4,7 @@ import { listDocumentChoices } from "@/lib/data/documents";
 import { getPlanOutline, listPlanTargets, type PlanOutlineNode } from "@/lib/data/plan";
 import { DOCUMENT_KINDS, KIND_LABEL } from "@/lib/kinds";
 import { formatDateZh, planNodeLabel } from "@/lib/urls";
-import type { DocumentOptionGroup } from "./add-document-form";
+import type { DocumentOptionGroup } from "./document-choices";
 import type { PlanChapterOptions, PlanTargetOption } from "./add-link-form";
 
 /** An option's text stays on one line of a phone's picker. */

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { AddLinkForm } from "@/components/curation/add-link-form";
-import { LinkActions } from "@/components/curation/link-actions";
+import { AddLinkForm, LinkActions } from "@/components/curation/editor-only";
 import { planNodeOptions, planTargetOptions } from "@/components/curation/options";
 import { SUMMARY } from "@/components/curation/styles";
 import { TARGET_LABEL } from "@/components/plan/target-labels";

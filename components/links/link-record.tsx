@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LinkActions } from "@/components/curation/link-actions";
+import { LinkActions } from "@/components/curation/editor-only";
 import { LinkHistory } from "@/components/curation/link-history";
 import { formatDateTimeZh } from "@/components/curation/labels";
 import { TARGET_LABEL } from "@/components/plan/target-labels";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AddDocumentForm } from "@/components/curation/add-document-form";
+import { AddDocumentForm } from "@/components/curation/editor-only";
 import { TARGET_LABEL } from "@/components/plan/target-labels";
 import type { PlanNodeLink } from "@/lib/data/links";
 import { DOCUMENT_KINDS, KIND_LABEL, type DocumentKind } from "@/lib/kinds";

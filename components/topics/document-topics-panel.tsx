@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { documentParagraphUrl, topicUrl } from "@/lib/urls";
 import type { DocumentKind } from "@/lib/kinds";
 import { TOPIC_ACTION_LABEL } from "./labels";
-import { TopicEditor } from "./topic-editor";
+import { TopicEditor } from "@/components/curation/editor-only";
 
 /** A document's topics with why (the terms found, the passage that shows it best), its history, and editors' controls. */
 export async function DocumentTopicsPanel({ documentId, kind }: { documentId: string; kind: DocumentKind }) {

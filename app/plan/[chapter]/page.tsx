@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DocumentChoicesProvider } from "@/components/curation/add-document-form";
+import { DocumentChoicesProvider } from "@/components/curation/document-choices";
 import { documentOptions } from "@/components/curation/options";
 import { flattenNodes, PlanNodeSection, titleMarkKey } from "@/components/plan/plan-node-section";
 import { HighlightNotice } from "@/components/search/highlight-notice";
