@@ -232,6 +232,9 @@ test.describe("desktop", () => {
   test("/api shows an example request and response for every endpoint", async ({ page }) => {
     await page.goto("/api");
     const sections = page.locator("main section[aria-labelledby^='ep-']");
+    // The page streams in (正在加载… first): count once the last section is there.
+    await expect(page.getByRole("region", { name: "GET /api/v1/search 的示例响应" })).toBeVisible();
+    await expect(sections.last()).toBeVisible();
     const count = await sections.count();
     expect(count).toBeGreaterThan(15);
     for (let i = 0; i < count; i++) {
