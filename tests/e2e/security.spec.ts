@@ -107,7 +107,10 @@ test("a page served again from the page cache carries a nonce of its own and sti
   const violations = watchViolations(page);
   const response = await page.goto(path);
   expect(response?.headers()["x-page-cache"]).toBe("hit");
-  await page.getByRole("button", { name: "引用全文" }).click();
-  await expect(page.getByRole("dialog", { name: "引用全文" })).toBeVisible();
+  // Its buttons show before it hydrates: click until the dialog opens (it only can once scripts ran).
+  await expect(async () => {
+    await page.getByRole("button", { name: "引用全文" }).click();
+    await expect(page.getByRole("dialog", { name: "引用全文" })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   expect(violations).toEqual([]);
 });
