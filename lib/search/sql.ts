@@ -113,10 +113,18 @@ export function withoutImplied(preds: Predicate[]): Predicate[] {
  */
 function candidates(
   query: ParsedQuery,
-  withParts = true,
-  clauses = query.clauses,
-  commonParts: ReadonlySet<string> = NO_WORDS,
-  indexed = true,
+  {
+    withParts = true,
+    clauses = query.clauses,
+    commonParts = NO_WORDS,
+    indexed = true,
+  }: {
+    withParts?: boolean;
+    clauses?: QueryTerm[][];
+    commonParts?: ReadonlySet<string>;
+    /** Whether the predicates drive index scans (else they are tested row by row). */
+    indexed?: boolean;
+  } = {},
 ): Prisma.Sql {
   const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts, commonParts))).map(
     (pr) =>
@@ -156,7 +164,7 @@ function together(query: ParsedQuery): Prisma.Sql {
           " OR ",
         )})`,
     );
-  return Prisma.sql`${candidates(query, false, [query.clauses[lead]!])} AND ${Prisma.join(others, " AND ")}`;
+  return Prisma.sql`${candidates(query, { withParts: false, clauses: [query.clauses[lead]!] })} AND ${Prisma.join(others, " AND ")}`;
 }
 
 /** Occurrences of a word in the paragraph, from byte lengths (octet_length reads the length word). */
@@ -335,12 +343,13 @@ const BM25_B = 0.75;
 export const WEIGHTED_GROUPS = 200;
 
 /**
- * The rarity of a word in the corpus, as BM25's idf over paragraphs, from its document frequency
- * (see documentFrequencies). The paragraph count is the planner's estimate (no scan), at least the df.
+ * The rarity of a word in the corpus, as BM25's idf over paragraphs, from the document frequencies
+ * (see documentFrequencies, which also counts the paragraphs).
  */
-function idfOf(df: number): Prisma.Sql {
-  const n = Prisma.sql`GREATEST(${df}::float8, (SELECT reltuples::float8 FROM pg_class WHERE oid = '"Paragraph"'::regclass))`;
-  return Prisma.sql`LN(1 + (${n} - ${df}::float8 + 0.5) / (${df}::float8 + 0.5))`;
+function idfOf(word: string, df: Map<string, number> | undefined): number {
+  const n = df?.get(word) ?? 0;
+  const all = Math.max(n, df?.get(ALL_PARAGRAPHS) ?? 0);
+  return Math.log(1 + (all - n + 0.5) / (n + 0.5));
 }
 
 /**
@@ -449,7 +458,7 @@ function groupsCte(
     ? Prisma.sql`(${Prisma.join(
         weighted.map(
           (w, j) =>
-            Prisma.sql`${idfOf(options.df?.get(w) ?? 0)} * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
+            Prisma.sql`${idfOf(w, options.df)}::float8 * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
         ),
         " + ",
       )})`
@@ -513,7 +522,7 @@ function groupsCte(
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id AS pid, p."documentId" AS doc_id, p."searchTitle" AS title,
                ${perClause}${innerPresent.length ? Prisma.join(innerPresent, "") : Prisma.empty}
         FROM "Paragraph" p
-        WHERE ${mode === "together" ? together(query) : candidates(query, withParts, query.clauses, commonParts)} AND ${exclusions(query)}
+        WHERE ${mode === "together" ? together(query) : candidates(query, { withParts, commonParts })} AND ${exclusions(query)}
         OFFSET 0`;
   const groups = (m: Prisma.Sql) => Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
@@ -737,7 +746,7 @@ export async function searchPassages(
         -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
         -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
         FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
-        WHERE ${candidates(query, true, query.clauses, commonParts, false)} AND ${exclusions(query)}
+        WHERE ${candidates(query, { commonParts, indexed: false })} AND ${exclusions(query)}
       ) s
     ) x JOIN "Paragraph" pp ON pp.id = x.id
     WHERE x.rk <= ${perGroup} ORDER BY x.gid, x.rk`;
