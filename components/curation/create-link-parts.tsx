@@ -8,6 +8,7 @@ import { createLink, noteOrUndefined, type LinkCreateRequest } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
 import { FIELD, LABEL, PRIMARY_BUTTON } from "./styles";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * What both "add" forms do: POST the link, say how it went, clear the form and refresh the page
@@ -54,6 +55,7 @@ interface NoteAndSubmitProps {
 
 /** The end of both "add" forms: the public note, the button, and the outcome with a link to the new record. */
 export function NoteAndSubmit(p: NoteAndSubmitProps) {
+  const hydrated = useHydrated();
   return (
     <>
       <div className="space-y-1">
@@ -69,7 +71,7 @@ export function NoteAndSubmit(p: NoteAndSubmitProps) {
           className={FIELD}
         />
       </div>
-      <button type="submit" disabled={p.pending} className={PRIMARY_BUTTON}>
+      <button type="submit" disabled={!hydrated || p.pending} className={PRIMARY_BUTTON}>
         {p.pending ? p.pendingText : p.submitText}
       </button>
       <Feedback state={p.feedback} id={p.ids.feedback}>

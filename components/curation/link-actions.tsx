@@ -9,6 +9,7 @@ import { Feedback, type FeedbackState } from "./feedback";
 import { NOTE_MAX } from "./labels";
 import { EDITOR_PATH } from "./urls";
 import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON, SUMMARY } from "./styles";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type TargetStatus = NonNullable<LinkPatchRequest["status"]>;
 
@@ -51,6 +52,7 @@ export function LinkActions({ linkId, status, subject, showQueueLink = true }: L
   const [note, setNote] = useState("");
   const [feedback, setFeedback] = useState<FeedbackState | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const orphaned = status === "orphaned";
 
   function act(patch: LinkPatchRequest, done: string) {
@@ -105,7 +107,7 @@ export function LinkActions({ linkId, status, subject, showQueueLink = true }: L
             {noteField}
             <button
               type="button"
-              disabled={pending || !trimmed}
+              disabled={!hydrated || pending || !trimmed}
               onClick={() => act({ note: trimmed }, "备注已保存。")}
               className={SECONDARY_BUTTON}
             >
@@ -119,7 +121,7 @@ export function LinkActions({ linkId, status, subject, showQueueLink = true }: L
           <button
             key={c.label}
             type="button"
-            disabled={pending}
+            disabled={!hydrated || pending}
             onClick={() => act({ status: c.status, note: trimmed }, c.done)}
             className={c.primary ? PRIMARY_BUTTON : SECONDARY_BUTTON}
           >

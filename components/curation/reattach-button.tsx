@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { patchLink } from "./api";
 import { Feedback, type FeedbackState } from "./feedback";
 import { SECONDARY_BUTTON } from "./styles";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 interface ReattachButtonProps {
   linkId: string;
@@ -19,6 +20,7 @@ export function ReattachButton({ linkId, rank, paragraphId, paragraphN }: Reatta
   const router = useRouter();
   const [feedback, setFeedback] = useState<FeedbackState | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   function reattach() {
     startTransition(async () => {
@@ -42,7 +44,7 @@ export function ReattachButton({ linkId, rank, paragraphId, paragraphN }: Reatta
     <div className="space-y-1">
       <button
         type="button"
-        disabled={pending}
+        disabled={!hydrated || pending}
         onClick={reattach}
         aria-label={`重新锚定到此段（第${paragraphN}段）`}
         className={SECONDARY_BUTTON}

@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from "react";
 import { Feedback, type FeedbackState } from "@/components/curation/feedback";
 import { curationErrorMessage, NETWORK_ERROR } from "@/components/curation/messages";
 import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON, SUMMARY } from "@/components/curation/styles";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 interface TopicEditorProps {
   documentId: string;
@@ -40,6 +41,7 @@ export function TopicEditor({ documentId, current, all }: TopicEditorProps) {
   const [note, setNote] = useState("");
   const [feedback, setFeedback] = useState<FeedbackState | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const on = new Set(current.map((t) => t.slug));
   const addable = all.filter((t) => !on.has(t.slug));
 
@@ -67,7 +69,7 @@ export function TopicEditor({ documentId, current, all }: TopicEditorProps) {
                 <button
                   type="button"
                   className={SECONDARY_BUTTON}
-                  disabled={pending}
+                  disabled={!hydrated || pending}
                   onClick={() => act(t.slug, "remove", `已移除主题“${t.name}”。`)}
                 >
                   移除
@@ -76,7 +78,7 @@ export function TopicEditor({ documentId, current, all }: TopicEditorProps) {
                   <button
                     type="button"
                     className={SECONDARY_BUTTON}
-                    disabled={pending}
+                    disabled={!hydrated || pending}
                     onClick={() => act(t.slug, "reset", `“${t.name}”已恢复为自动标注。`)}
                   >
                     恢复自动标注
@@ -114,7 +116,7 @@ export function TopicEditor({ documentId, current, all }: TopicEditorProps) {
         <button
           type="button"
           className={PRIMARY_BUTTON}
-          disabled={pending || !topic}
+          disabled={!hydrated || pending || !topic}
           onClick={() => act(topic, "add", `已添加主题“${all.find((t) => t.slug === topic)?.name ?? topic}”。`)}
         >
           添加

@@ -1,9 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useSyncExternalStore, type ReactNode } from "react";
-
-const noSubscription = () => () => {};
+import type { ReactNode } from "react";
+import { useHydrated } from "./use-hydrated";
 
 interface FilterFormProps {
   /** The page the form filters (its GET action). */
@@ -24,11 +23,7 @@ interface FilterFormProps {
 export function FilterForm({ action, label, defaults = {}, className, children }: FilterFormProps) {
   const router = useRouter();
   // false on the server and in the HTML, true once hydrated: the button is only for script-less readers.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <form
       method="get"

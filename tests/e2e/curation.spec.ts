@@ -99,6 +99,7 @@ test("an editor confirms, rejects and adds links; readers then see the confirmed
   const options = await nodeSelect.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   const path = options.find((v) => v.includes(".") && !taken.has(v));
   expect(path, "a plan section the speech has no link to").toBeTruthy();
+  await expect(form.getByRole("button", { name: "添加关联" })).toBeEnabled();
   await nodeSelect.selectOption(path!);
   await form.getByLabel(/^备注/).fill(note);
   await form.getByRole("button", { name: "添加关联" }).click();
@@ -188,6 +189,9 @@ test("on a plan section an editor adds a document with a note; readers then find
         as.map((a) => decodeURIComponent(a.getAttribute("href")!.split(/[?#]/)[0]!.split("/").at(-1)!)),
       ),
   );
+  // The form's script loads on demand: until it has, its submit button is disabled, and a choice
+  // made before then could be reset when it hydrates.
+  await expect(form.getByRole("button", { name: "添加到本条目" })).toBeEnabled();
   const select = form.getByLabel("文档");
   const documentId = (
     await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
