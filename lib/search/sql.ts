@@ -212,7 +212,16 @@ function termScore(t: QueryTerm): Prisma.Sql {
   // A one-character word is matched as a substring (see termPredicates), so occurrences and the
   // title rank it: a full-text rank would cost a call per paragraph holding the character.
   const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens);
-  if (tsq) parts.push(Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`);
+  const rank = Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`;
+  // The rank is 0 where the query does not match, and testing a conjunction is a fraction of
+  // ranking: most candidates of several typed words hold only some, so most ranks are skipped. A
+  // question's any-two-words query matches nearly every candidate (they are found by it).
+  if (tsq)
+    parts.push(
+      tsq.includes("|")
+        ? rank
+        : Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) THEN ${rank} ELSE 0 END)`,
+    );
   // The term's own expansions are counted as the term is (they stand for it: a report that keeps
   // saying 交通拥堵 is about 堵车); parts and their neighbours are only looked for (partScore).
   const alternatives: Prisma.Sql[] = t.expansions.map(
