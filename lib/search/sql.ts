@@ -88,6 +88,17 @@ function termMatch(t: QueryTerm, expanded: boolean): Prisma.Sql {
 }
 
 /**
+ * Whether a paragraph holds a clause as clauseScore counts it (a term, its words as the full-text
+ * index finds them, or an expansion; not its parts), tested row by row: what coverage is made of.
+ */
+function clauseMatch(clause: QueryTerm[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(
+    clause.flatMap((t) => termPredicates(t, true, false)).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+    " OR ",
+  )})`;
+}
+
+/**
  * Drops predicates implied by another one of the same OR: a paragraph containing 科技成果转化
  * contains 成果转化, and one holding the words 京津冀 & 协同 & 发展 holds 京津冀, so only the
  * weaker predicate needs a scan.
@@ -428,7 +439,11 @@ function groupsCte(
   query: ParsedQuery,
   filters: SearchFilters,
   options: {
-    scored?: boolean;
+    /**
+     * "full": scores and coverage; "coverage": which clauses each group covers, from per-row tests
+     * of the clauses instead of scores (see countComplete); "none": the groups only (facet counts).
+     */
+    scoring?: "full" | "coverage" | "none";
     withParts?: boolean;
     mode?: Mode;
     weighting?: boolean;
@@ -436,7 +451,8 @@ function groupsCte(
     commonParts?: ReadonlySet<string>;
   } = {},
 ): Prisma.Sql {
-  const { scored = true, withParts = true, mode = "any", commonParts = NO_WORDS } = options;
+  const { scoring = "full", withParts = true, mode = "any", commonParts = NO_WORDS } = options;
+  const scored = scoring === "full";
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
@@ -450,12 +466,14 @@ function groupsCte(
     query.clauses.flatMap((c, i) =>
       scored
         ? [Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`, Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`]
-        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
+        : scoring === "coverage"
+          ? [Prisma.sql`(CASE WHEN ${clauseMatch(c)} THEN 1 ELSE 0 END) AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`]
+          : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
     ),
     ", ",
   );
-  const titleScores = query.clauses.map((c) => (scored ? clauseTitleScore(c, title) : Prisma.sql`0`));
-  const weighted = scored && options.weighting !== false ? weightedWords(query) : [];
+  const titleScores = query.clauses.map((c) => (scoring !== "none" ? clauseTitleScore(c, title) : Prisma.sql`0`));
+  const weighted = scoring !== "none" && options.weighting !== false ? weightedWords(query) : [];
   const tfcols = weighted.map((_, j) => Prisma.raw(`tf${j}`));
   // BM25 over the groups: term frequency summed over a group's matching paragraphs, saturating,
   // normalised by the document's length in source lines (a plan node counts as average), times
@@ -463,15 +481,16 @@ function groupsCte(
   // Counting occurrences costs a pass over the text per word, so it is done for the best
   // WEIGHTED_GROUPS groups of the score without it only: the share adds at most BM25_WEIGHT,
   // which cannot lift a group from below them to the first pages.
-  const bm25 = weighted.length
-    ? Prisma.sql`(${Prisma.join(
-        weighted.map(
-          (w, j) =>
-            Prisma.sql`${idfOf(w, options.df)}::float8 * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
-        ),
-        " + ",
-      )})`
-    : null;
+  const bm25 =
+    scored && weighted.length
+      ? Prisma.sql`(${Prisma.join(
+          weighted.map(
+            (w, j) =>
+              Prisma.sql`${idfOf(w, options.df)}::float8 * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
+          ),
+          " + ",
+        )})`
+      : null;
   // A term of several words is also covered by a group holding its words in different paragraphs
   // (all of two, any two of more), as several typed words are: whether a group holds each such
   // word is read for every group (strpos stops at the first occurrence).
@@ -673,6 +692,13 @@ export async function searchGroups(
   // Compound parts widen the candidates most (企业 for 企业贷款难) and matter only where the whole
   // is (nearly) absent: they are looked for when fewer than PARTS_BELOW groups hold every word.
   const hasParts = query.clauses.some((c) => c.some((t) => t.parts.length || t.partExpansions.length));
+  if (options.withParts === undefined && hasParts && mode === "any" && query.clauses.length > 1) {
+    // Several words that few paragraphs hold together: whether the groups holding them all
+    // without parts are enough is counted without scoring (a fraction of the cost), so that only
+    // one reading is scored.
+    const complete = await countComplete(db, query, filters, { mode, commonParts: commonPartsOf(query, options.df) });
+    return searchGroups(db, query, filters, { ...options, mode, withParts: complete < PARTS_BELOW });
+  }
   if (options.withParts === undefined && hasParts) {
     const strict = await searchGroups(db, query, filters, { ...options, mode, withParts: false });
     if (strict.complete >= PARTS_BELOW) return strict;
@@ -729,6 +755,24 @@ export async function searchGroups(
         covered: Number(g.covered ?? 0),
       })),
   };
+}
+
+/**
+ * How many groups cover every clause without the compounds' parts, as searchGroups' `complete`
+ * counts them, but from per-row tests of the clauses rather than scores: a few times cheaper. The
+ * tests can see a word the scores do not (a two-character expansion found only as a heading's index
+ * token), so the count may be a little higher; on the judged queries it differs once, by one.
+ */
+export async function countComplete(
+  db: PrismaClient,
+  query: ParsedQuery,
+  filters: SearchFilters,
+  options: { mode: Mode; commonParts: ReadonlySet<string> },
+): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`
+    WITH g AS (${groupsCte(query, filters, { scoring: "coverage", withParts: false, ...options })})
+    SELECT COUNT(*) AS n FROM g WHERE covered = ${query.clauses.length}`;
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -791,7 +835,7 @@ export async function searchActiveFacets(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts, mode, commonParts })})
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scoring: "none", withParts, mode, commonParts })})
         ${facetCounts(f, filters)}`,
     ),
   );

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { searchCorpus } from "@/lib/data/search";
 import { bumpGenerations } from "@/lib/data/cache-generations";
-import { documentFrequencies } from "@/lib/search/sql";
+import { parseQuery } from "@/lib/search/query";
+import { countComplete, documentFrequencies, searchGroups } from "@/lib/search/sql";
 
 const run = (q: string, filters = {}, extra: Partial<Parameters<typeof searchCorpus>[0]> = {}) =>
   searchCorpus({ q, filters, page: 1, pageSize: 10, sort: "relevance", ...extra });
@@ -118,6 +119,30 @@ describe("everyday words, partial matches, one character", () => {
     const two = await run("垃圾分类 物业管理");
     expect(two.complete).toBeGreaterThan(0);
     expect(two.hits[0]!.missing).toEqual([]);
+  });
+
+  it("counts the groups holding every word without scoring them as the scored reading does", async () => {
+    // countComplete decides, without scoring, whether compounds' parts are looked for: it must
+    // agree with the scored reading's count, including titles, expansions and words split apart.
+    const db = getDb();
+    for (const q of [
+      "垃圾分类 物业管理",
+      "老人 智能手机",
+      "中小企业 融资 专利",
+      "外国人 看病 保险",
+      "堵车 停车难",
+      "京津冀 产业",
+    ]) {
+      const query = parseQuery(q);
+      const scored = await searchGroups(
+        db,
+        query,
+        {},
+        { offset: 0, limit: 10, sort: "relevance", mode: "any", withParts: false },
+      );
+      const counted = await countComplete(db, query, {}, { mode: "any", commonParts: new Set() });
+      expect(counted, q).toBe(scored.complete);
+    }
   });
 
   it("matches a compound typed as one word through its parts when the whole is absent", async () => {
