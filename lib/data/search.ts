@@ -99,7 +99,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     facets: groupFacets,
     withParts,
     mode,
-    commonParts,
+    commonWords,
   } = await searchGroups(db, query, params.filters, {
     offset: (params.page - 1) * params.pageSize,
     limit: params.pageSize,
@@ -109,7 +109,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
   });
   // The facets with a filter set are counted over the same candidates the groups were found in.
   const activeFacets = withFacets
-    ? await searchActiveFacets(db, query, params.filters, withParts, mode, commonParts)
+    ? await searchActiveFacets(db, query, params.filters, withParts, mode, commonWords)
     : {};
   const facets = withFacets ? mergeFacets(groupFacets, activeFacets) : empty;
   const docIds = groups.filter((g) => g.kind !== "plan").map((g) => g.gid);
@@ -120,7 +120,7 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
       query,
       groups.map((g) => g.gid),
       3,
-      commonParts,
+      commonWords,
     ),
     docIds.length
       ? db.document.findMany({

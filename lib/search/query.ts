@@ -241,10 +241,15 @@ export function needlesForQuery(q: string | undefined): string[] {
 
 /**
  * A to_tsquery expression over a term's words: all of them for one or two words, any two of them
- * for more (a question like 怎样降低企业用工成本 should not need every word). Words hold only
- * letters, digits and dots, and are quoted.
+ * for more (a question like 怎样降低企业用工成本 should not need every word), but not two of the
+ * `common` words together unless no other pair is left. Words hold only letters, digits and dots,
+ * and are quoted.
  */
-export function tsqueryFor(tokens: string[], mode: "literal" | "synonym" = "literal"): string {
+export function tsqueryFor(
+  tokens: string[],
+  mode: "literal" | "synonym" = "literal",
+  common: ReadonlySet<string> = new Set(),
+): string {
   let words = [...new Set(tokens.map((t) => t.replace(/[^\p{L}\p{N}.]/gu, "")))].filter(Boolean).slice(0, 8);
   if (!words.length) return "";
   if (words.length > 2 && mode === "literal") {
@@ -256,7 +261,10 @@ export function tsqueryFor(tokens: string[], mode: "literal" | "synonym" = "lite
   words = words.map((w) => `'${w}'`);
   if (words.length <= 2 || mode === "synonym") return words.join(" & ");
   const pairs: string[] = [];
+  const isCommon = (w: string) => common.has(w.slice(1, -1));
   for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);
+    for (let j = i + 1; j < words.length; j++)
+      if (!(isCommon(words[i]!) && isCommon(words[j]!))) pairs.push(`(${words[i]} & ${words[j]})`);
+  if (!pairs.length) return tsqueryFor(tokens, mode);
   return pairs.join(" | ");
 }

@@ -25,11 +25,13 @@ export interface SearchFilters {
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
- * A part held by more than this share of all paragraphs (大兴 in 大兴机场, 企业 in 企业贷款难) does
- * not find candidates by itself: a passage holding only it is no evidence for the compound, and at
- * scale it would bring in a tenth of the corpus. It still scores where a paragraph is a candidate.
+ * A word held by more than this share of all paragraphs is too common to find candidates where it
+ * stands for more than itself: a compound's part (大兴 in 大兴机场, 企业 in 企业贷款难) does not find
+ * them alone, nor does a question's pair of two such words (产业 and 规划 in 大兴机场周边有什么产业
+ * 规划？). A passage holding only them is little evidence, and at scale they would bring in a tenth
+ * of the corpus. They still score where a paragraph is a candidate.
  */
-export const COMMON_PART_SHARE = 0.08;
+export const COMMON_WORD_SHARE = 0.08;
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -53,7 +55,7 @@ function termPredicates(
   t: QueryTerm,
   expanded: boolean,
   withParts = true,
-  commonParts: ReadonlySet<string> = NO_WORDS,
+  commonWords: ReadonlySet<string> = NO_WORDS,
 ): Predicate[] {
   const out: Predicate[] = [];
   const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
@@ -62,12 +64,12 @@ function termPredicates(
   // of its own (search-mode segmentation emits them), and one character can only be a substring.
   if (t.phrase || !tsq || t.norm.length !== 2) out.push({ like: likePattern(t.norm) });
   // One-character words are too common as index tokens; substring matching covers them.
-  if (tsq && t.norm.length > 1) out.push({ tsquery: tsq });
+  if (tsq && t.norm.length > 1) out.push({ tsquery: tsqueryFor(t.tokens, "literal", commonWords) });
   if (expanded) {
     for (const e of t.expansions) out.push(containsPredicate(e.norm));
     if (withParts) {
-      for (const part of t.parts) if (!commonParts.has(part)) out.push(containsPredicate(part));
-      for (const e of t.partExpansions) if (!commonParts.has(e.norm)) out.push(containsPredicate(e.norm));
+      for (const part of t.parts) if (!commonWords.has(part)) out.push(containsPredicate(part));
+      for (const e of t.partExpansions) if (!commonWords.has(e.norm)) out.push(containsPredicate(e.norm));
     }
   }
   return out;
@@ -127,17 +129,17 @@ function candidates(
   {
     withParts = true,
     clauses = query.clauses,
-    commonParts = NO_WORDS,
+    commonWords = NO_WORDS,
     indexed = true,
   }: {
     withParts?: boolean;
     clauses?: QueryTerm[][];
-    commonParts?: ReadonlySet<string>;
+    commonWords?: ReadonlySet<string>;
     /** Whether the predicates drive index scans (else they are tested row by row). */
     indexed?: boolean;
   } = {},
 ): Prisma.Sql {
-  const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts, commonParts))).map(
+  const predicates = withoutImplied(clauses.flat().flatMap((t) => termPredicates(t, true, withParts, commonWords))).map(
     (pr) =>
       // A one-character substring is found through the index of each paragraph's characters; tested
       // row by row, LIKE is far cheaper than splitting the text into its characters.
@@ -382,11 +384,13 @@ const corpusKeySql = Prisma.sql`current_database() || '|' || COALESCE((SELECT ge
 /** The key of documentFrequencies' answer that holds the number of paragraphs (no word is empty). */
 export const ALL_PARAGRAPHS = "";
 
-/** The parts too common to find candidates on their own (see COMMON_PART_SHARE). */
-export function commonPartsOf(query: ParsedQuery, df: Map<string, number> | undefined): Set<string> {
+/** The query's parts and words too common to find candidates on their own (see COMMON_WORD_SHARE). */
+export function commonWordsOf(query: ParsedQuery, df: Map<string, number> | undefined): Set<string> {
   const all = df?.get(ALL_PARAGRAPHS);
   if (!df || !all) return new Set();
-  return new Set(partWords(query).filter((w) => (df.get(w) ?? 0) > COMMON_PART_SHARE * all));
+  return new Set(
+    [...partWords(query), ...weightedWords(query)].filter((w) => (df.get(w) ?? 0) > COMMON_WORD_SHARE * all),
+  );
 }
 
 /** Document frequencies by corpus key and word: counting a common word reads thousands of rows. */
@@ -400,7 +404,7 @@ const dfMemo = new LRUCache<string, number>({ max: 20_000 });
 export async function documentFrequencies(db: PrismaClient, words: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!words.length) return out;
-  // The number of paragraphs, under a key no word has, for the share of a word (COMMON_PART_SHARE).
+  // The number of paragraphs, under a key no word has, for the share of a word (COMMON_WORD_SHARE).
   words = [ALL_PARAGRAPHS, ...words];
   const [{ key } = { key: "" }] = await db.$queryRaw<{ key: string }[]>`SELECT ${corpusKeySql} AS key`;
   const missing = words.filter((w) => !dfMemo.has(`${key}|${w}`));
@@ -448,10 +452,10 @@ function groupsCte(
     mode?: Mode;
     weighting?: boolean;
     df?: Map<string, number>;
-    commonParts?: ReadonlySet<string>;
+    commonWords?: ReadonlySet<string>;
   } = {},
 ): Prisma.Sql {
-  const { scoring = "full", withParts = true, mode = "any", commonParts = NO_WORDS } = options;
+  const { scoring = "full", withParts = true, mode = "any", commonWords = NO_WORDS } = options;
   const scored = scoring === "full";
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
@@ -550,7 +554,7 @@ function groupsCte(
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id AS pid, p."documentId" AS doc_id, p."searchTitle" AS title,
                ${perClause}${innerPresent.length ? Prisma.join(innerPresent, "") : Prisma.empty}
         FROM "Paragraph" p
-        WHERE ${mode === "together" ? together(query) : candidates(query, { withParts, commonParts })} AND ${exclusions(query)}
+        WHERE ${mode === "together" ? together(query) : candidates(query, { withParts, commonWords })} AND ${exclusions(query)}
         OFFSET 0`;
   const groups = (m: Prisma.Sql) => Prisma.sql`
     SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
@@ -673,7 +677,7 @@ export async function searchGroups(
   withParts: boolean;
   mode: Mode;
   /** The parts that did not find candidates by themselves (for searchActiveFacets to count the same). */
-  commonParts: Set<string>;
+  commonWords: Set<string>;
 }> {
   if (options.df === undefined) {
     // The weighted words' rarity weighs the groups; the parts' tells which are too common to search by.
@@ -696,7 +700,7 @@ export async function searchGroups(
     // Several words that few paragraphs hold together: whether the groups holding them all
     // without parts are enough is counted without scoring (a fraction of the cost), so that only
     // one reading is scored.
-    const complete = await countComplete(db, query, filters, { mode, commonParts: commonPartsOf(query, options.df) });
+    const complete = await countComplete(db, query, filters, { mode, commonWords: commonWordsOf(query, options.df) });
     return searchGroups(db, query, filters, { ...options, mode, withParts: complete < PARTS_BELOW });
   }
   if (options.withParts === undefined && hasParts) {
@@ -705,7 +709,7 @@ export async function searchGroups(
     return searchGroups(db, query, filters, { ...options, mode, withParts: true });
   }
   const withParts = options.withParts ?? false;
-  const commonParts = commonPartsOf(query, options.df);
+  const commonWords = commonWordsOf(query, options.df);
   // Groups with all the words first, then those with most of them (partial matches).
   const order =
     options.sort === "date"
@@ -730,7 +734,7 @@ export async function searchGroups(
       n: bigint | null;
     }[]
   >`
-    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting, df: options.df, commonParts })})
+    WITH g AS MATERIALIZED (${groupsCte(query, filters, { withParts, mode, weighting: options.weighting, df: options.df, commonWords })})
     SELECT 'page' AS part, gid, kind, gscore::float8 AS score, hits, covered, NULL::text AS facet, NULL::text AS key, NULL::bigint AS n
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
@@ -741,7 +745,7 @@ export async function searchGroups(
   return {
     withParts,
     mode,
-    commonParts,
+    commonWords,
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
     facets,
@@ -767,7 +771,7 @@ export async function countComplete(
   db: PrismaClient,
   query: ParsedQuery,
   filters: SearchFilters,
-  options: { mode: Mode; commonParts: ReadonlySet<string> },
+  options: { mode: Mode; commonWords: ReadonlySet<string> },
 ): Promise<number> {
   const [row] = await db.$queryRaw<{ n: bigint }[]>`
     WITH g AS (${groupsCte(query, filters, { scoring: "coverage", withParts: false, ...options })})
@@ -785,7 +789,7 @@ export async function searchPassages(
   query: ParsedQuery,
   gids: string[],
   perGroup: number,
-  commonParts: ReadonlySet<string> = NO_WORDS,
+  commonWords: ReadonlySet<string> = NO_WORDS,
 ): Promise<Map<string, PassageRow[]>> {
   const byGroup = new Map<string, PassageRow[]>();
   if (!gids.length || !query.clauses.length) return byGroup;
@@ -799,7 +803,7 @@ export async function searchPassages(
         -- The page's own paragraphs are a few hundred: testing the clauses on each is cheaper than
         -- intersecting with the full-text index's bitmap of every match (OFFSET 0 keeps it so).
         FROM (SELECT * FROM "Paragraph" p WHERE p."documentId" = ANY(${gids}) OR p."planNodeId" = ANY(${gids}) OFFSET 0) p
-        WHERE ${candidates(query, { commonParts, indexed: false })} AND ${exclusions(query)}
+        WHERE ${candidates(query, { commonWords, indexed: false })} AND ${exclusions(query)}
       ) s
     ) x JOIN "Paragraph" pp ON pp.id = x.id
     WHERE x.rk <= ${perGroup} ORDER BY x.gid, x.rk`;
@@ -828,14 +832,14 @@ export async function searchActiveFacets(
   filters: SearchFilters,
   withParts = false,
   mode: Mode = "any",
-  commonParts: ReadonlySet<string> = NO_WORDS,
+  commonWords: ReadonlySet<string> = NO_WORDS,
 ): Promise<Partial<FacetRows>> {
   const active = FACETS.filter((f) => filters[f] !== undefined);
   const results = await Promise.all(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scoring: "none", withParts, mode, commonParts })})
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scoring: "none", withParts, mode, commonWords })})
         ${facetCounts(f, filters)}`,
     ),
   );

@@ -140,7 +140,7 @@ describe("everyday words, partial matches, one character", () => {
         {},
         { offset: 0, limit: 10, sort: "relevance", mode: "any", withParts: false },
       );
-      const counted = await countComplete(db, query, {}, { mode: "any", commonParts: new Set() });
+      const counted = await countComplete(db, query, {}, { mode: "any", commonWords: new Set() });
       expect(counted, q).toBe(scored.complete);
     }
   });

@@ -61,6 +61,17 @@ describe("query parsing", () => {
     expect(tsqueryFor(["水", "来", "大兴"])).toBe("('水' & '来') | ('水' & '大兴') | ('来' & '大兴')");
     expect(tsqueryFor(["a'b", "c:*"])).toBe("'ab' & 'c'");
   });
+  it("leaves out the pairs of two common words, unless no other pair is left", () => {
+    const common = new Set(["产业", "规划"]);
+    expect(tsqueryFor(["大兴机场", "周边", "产业", "规划"], "literal", common)).toBe(
+      "('大兴机场' & '周边') | ('大兴机场' & '产业') | ('大兴机场' & '规划') | ('周边' & '产业') | ('周边' & '规划')",
+    );
+    expect(tsqueryFor(["产业", "规划", "发展"], "literal", new Set(["产业", "规划", "发展"]))).toBe(
+      "('产业' & '规划') | ('产业' & '发展') | ('规划' & '发展')",
+    );
+    // Two words are both needed anyway: nothing to leave out.
+    expect(tsqueryFor(["产业", "规划"], "literal", common)).toBe("'产业' & '规划'");
+  });
   it("highlights terms, their words, parts and expansions", () => {
     expect(highlightNeedles(parseQuery("京津冀产业"))).toEqual(
       expect.arrayContaining(["京津冀产业", "京津冀", "产业"]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_PARAGRAPHS, COMMON_PART_SHARE, commonPartsOf, withoutImplied } from "@/lib/search/sql";
+import { ALL_PARAGRAPHS, COMMON_WORD_SHARE, commonWordsOf, withoutImplied } from "@/lib/search/sql";
 import { parseQuery, partWords } from "@/lib/search/query";
 
 describe("candidate predicates", () => {
@@ -26,18 +26,32 @@ describe("candidate predicates", () => {
 });
 
 describe("common parts", () => {
-  it("leaves out of the candidates the parts held by more than COMMON_PART_SHARE of the paragraphs", () => {
+  it("leaves out of the candidates the parts held by more than COMMON_WORD_SHARE of the paragraphs", () => {
     const query = parseQuery("企业贷款难");
     const parts = partWords(query);
     expect(parts).toContain("企业");
     expect(parts).toContain("贷款");
     const df = new Map([
       [ALL_PARAGRAPHS, 1000],
-      ["企业", Math.ceil(1000 * COMMON_PART_SHARE) + 1],
+      ["企业", Math.ceil(1000 * COMMON_WORD_SHARE) + 1],
       ["贷款", 10],
     ]);
-    expect([...commonPartsOf(query, df)]).toEqual(["企业"]);
+    expect([...commonWordsOf(query, df)]).toEqual(["企业"]);
     // Without counts, nothing is left out.
-    expect(commonPartsOf(query, undefined).size).toBe(0);
+    expect(commonWordsOf(query, undefined).size).toBe(0);
+  });
+
+  it("counts a question's common words too, whose pairs then do not find candidates", () => {
+    const query = parseQuery("大兴机场周边有什么产业规划？");
+    const df = new Map([
+      [ALL_PARAGRAPHS, 1000],
+      ["产业", 200],
+      ["规划", 150],
+      ["周边", 5],
+      ["大兴机场", 30],
+    ]);
+    const common = commonWordsOf(query, df);
+    expect(common.has("产业") && common.has("规划")).toBe(true);
+    expect(common.has("周边") || common.has("大兴机场")).toBe(false);
   });
 });
