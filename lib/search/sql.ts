@@ -525,13 +525,18 @@ function groupsCte(
   );
   // Each clause weighs by its rarity among the matched groups (as an idf, over the mean of the
   // clauses' idfs, so that one clause weighs 1): 生物医药 counts for more than 产业.
-  const idf = (c: Prisma.Sql) =>
-    Prisma.sql`LN(1 + COUNT(*) OVER ()::float8 / GREATEST(1, COUNT(*) FILTER (WHERE gr.${c} > 0) OVER ()))`;
-  const meanIdf = Prisma.sql`((${Prisma.join(gcols.map(idf), " + ")}) / ${k || 1})`;
+  // The counts behind it are window aggregates over the filtered groups, each computed once (see
+  // groups below): written out in every use, a query of k clauses computed (k + 1)² of them.
+  const ncols = query.clauses.map((_, i) => Prisma.raw(`n${i}`));
+  const idf = (i: number) => Prisma.sql`LN(1 + gr.n_all::float8 / GREATEST(1, gr.${ncols[i]!}))`;
+  const meanIdf = Prisma.sql`((${Prisma.join(
+    gcols.map((_, i) => idf(i)),
+    " + ",
+  )}) / ${k || 1})`;
   const sum =
     k > 1 && scored
       ? Prisma.join(
-          gcols.map((c) => Prisma.sql`gr.${c} * ${idf(c)} / GREATEST(${meanIdf}, 1e-9)`),
+          gcols.map((c, i) => Prisma.sql`gr.${c} * ${idf(i)} / GREATEST(${meanIdf}, 1e-9)`),
           " + ",
         )
       : Prisma.join(
@@ -557,11 +562,21 @@ function groupsCte(
         WHERE ${mode === "together" ? together(query) : candidates(query, { withParts, commonWords })} AND ${exclusions(query)}
         OFFSET 0`;
   const groups = (m: Prisma.Sql) => Prisma.sql`
-    SELECT gr.gid, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
-           COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
+    SELECT gr.gid, gr.kind, gr.source_id, gr.source_date,
            gr.best + ${SPREAD_WEIGHT}::float8 * (${sum} - gr.best) + ${Prisma.join(titleScores, " + ")} + ${partial}
              + 0.15 * LN(GREATEST(1, gr.hits)) AS gscore,
            ${covered} AS covered, gr.hits, gr.glen, gr.avglen
+    FROM (
+    SELECT gr.*, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
+           COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
+           COUNT(*) OVER () AS n_all${
+             gcols.length
+               ? Prisma.join(
+                   gcols.map((c, i) => Prisma.sql`, COUNT(*) FILTER (WHERE gr.${c} > 0) OVER () AS ${ncols[i]!}`),
+                   "",
+                 )
+               : Prisma.empty
+           }
     FROM (SELECT gr0.*, (d2."lineEnd" - d2."lineStart" + 1)::float8 AS glen, AVG((d2."lineEnd" - d2."lineStart" + 1)::float8) OVER () AS avglen FROM (
       -- Grouping by the title as well does not split a group (its paragraphs share the title) and
       -- hands the title on without comparing strings, as MIN() would.
@@ -580,7 +595,8 @@ function groupsCte(
     LEFT JOIN "PlanNode" pn ON gr.doc_id IS NULL AND pn.id = gr.gid
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
     LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
-    WHERE ${filterConditions(filters)} AND ${k} > 0`;
+    WHERE ${filterConditions(filters)} AND ${k} > 0
+    ) gr`;
   if (!bm25) return groups(Prisma.sql`(${matched})`);
   // The matching paragraphs are kept (narrow rows) so that the best groups' ones are read again
   // by primary key for their counts, with no second search.
