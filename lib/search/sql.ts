@@ -482,15 +482,14 @@ function groupsCte(
   // BM25 over the groups: term frequency summed over a group's matching paragraphs, saturating,
   // normalised by the document's length in source lines (a plan node counts as average), times
   // the word's idf; as a share of the best group's, so that it weighs the same for every query.
-  // Counting occurrences costs a pass over the text per word, so it is done for the best
-  // WEIGHTED_GROUPS groups of the score without it only: the share adds at most BM25_WEIGHT,
-  // which cannot lift a group from below them to the first pages.
+  // It is added for the best WEIGHTED_GROUPS groups of the score without it only: the share adds
+  // at most BM25_WEIGHT, which cannot lift a group from below them to the first pages.
   const bm25 =
     scored && weighted.length
       ? Prisma.sql`(${Prisma.join(
           weighted.map(
             (w, j) =>
-              Prisma.sql`${idfOf(w, options.df)}::float8 * tf.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (tf.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
+              Prisma.sql`${idfOf(w, options.df)}::float8 * b.${tfcols[j]!} * ${BM25_K1 + 1}::float8 / (b.${tfcols[j]!} + ${BM25_K1}::float8 * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * COALESCE(b.glen / b.avglen, 1)))`,
           ),
           " + ",
         )})`
@@ -502,10 +501,15 @@ function groupsCte(
     t.phrase || t.tokens.length < 2 ? [] : t.tokens.map((w) => weighted.indexOf(w)).filter((j) => j >= 0);
   const present = [...new Set(query.clauses.flat().flatMap((t) => (spreadOf(t).length < 2 ? [] : spreadOf(t))))];
   const hcols = weighted.map((_, j) => Prisma.raw(`h${j}`));
-  const innerPresent = present.map(
-    (j) => Prisma.sql`, (CASE WHEN strpos(p."normText", ${weighted[j]!}) > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`,
-  );
-  const groupPresent = present.map((j) => Prisma.sql`, MAX(${hcols[j]!}) AS ${hcols[j]!}`);
+  // Each weighted word's occurrences in each candidate, counted where it is read: summed per group
+  // for BM25, and what tells whether a group holds the word.
+  const ocols = weighted.map((_, j) => Prisma.raw(`o${j}`));
+  const counted = scored ? weighted.map((_, j) => j) : present;
+  const innerCounts = counted.map((j) => Prisma.sql`, ${occurrences(weighted[j]!)} AS ${ocols[j]!}`);
+  const groupCounts = [
+    ...present.map((j) => Prisma.sql`, MAX(CASE WHEN ${ocols[j]!} > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`),
+    ...(scored ? weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`) : []),
+  ];
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
       const spread = c.flatMap((t) => {
@@ -556,8 +560,8 @@ function groupsCte(
   );
   const full = Prisma.join(cols, " + ");
   const matched = Prisma.sql`
-        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id AS pid, p."documentId" AS doc_id, p."searchTitle" AS title,
-               ${perClause}${innerPresent.length ? Prisma.join(innerPresent, "") : Prisma.empty}
+        SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p."documentId" AS doc_id, p."searchTitle" AS title,
+               ${perClause}${innerCounts.length ? Prisma.join(innerCounts, "") : Prisma.empty}
         FROM "Paragraph" p
         WHERE ${mode === "together" ? together(query) : candidates(query, { withParts, commonWords })} AND ${exclusions(query)}
         OFFSET 0`;
@@ -565,7 +569,14 @@ function groupsCte(
     SELECT gr.gid, gr.kind, gr.source_id, gr.source_date,
            gr.best + ${SPREAD_WEIGHT}::float8 * (${sum} - gr.best) + ${Prisma.join(titleScores, " + ")} + ${partial}
              + 0.15 * LN(GREATEST(1, gr.hits)) AS gscore,
-           ${covered} AS covered, gr.hits, gr.glen, gr.avglen
+           ${covered} AS covered, gr.hits, gr.glen, gr.avglen${
+             bm25
+               ? Prisma.join(
+                   tfcols.map((c) => Prisma.sql`, gr.${c}`),
+                   "",
+                 )
+               : Prisma.empty
+           }
     FROM (
     SELECT gr.*, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
            COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
@@ -587,7 +598,7 @@ function groupsCte(
                  Prisma.sql`MAX(${pcols[i]!}) AS ${gpcols[i]!}`,
                ]),
                ", ",
-             )}${groupPresent.length ? Prisma.join(groupPresent, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
+             )}${groupCounts.length ? Prisma.join(groupCounts, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
       FROM ${m} m
       GROUP BY gid, title
     ) gr0 LEFT JOIN "Document" d2 ON d2.id = gr0.doc_id) gr
@@ -598,26 +609,12 @@ function groupsCte(
     WHERE ${filterConditions(filters)} AND ${k} > 0
     ) gr`;
   if (!bm25) return groups(Prisma.sql`(${matched})`);
-  // The matching paragraphs are kept (narrow rows) so that the best groups' ones are read again
-  // by primary key for their counts, with no second search.
   return Prisma.sql`
-    WITH m AS MATERIALIZED (${matched}),
-    b AS MATERIALIZED (${groups(Prisma.sql`m`)}),
-    best AS (SELECT gid FROM b ORDER BY covered DESC, gscore DESC, gid LIMIT ${WEIGHTED_GROUPS}),
-    tf AS (
-      SELECT m.gid, ${Prisma.join(
-        weighted.map((w, j) => Prisma.sql`SUM(${occurrences(w)})::float8 AS ${tfcols[j]!}`),
-        ", ",
-      )}
-      -- LATERAL (kept a subquery by OFFSET 0) reads each paragraph of the best groups by primary
-      -- key: the planner, misled by the estimate of m, would otherwise read the whole table.
-      FROM m JOIN best ON best.gid = m.gid, LATERAL (SELECT p0."normText" FROM "Paragraph" p0 WHERE p0.id = m.pid OFFSET 0) p
-      GROUP BY m.gid
-    )
+    WITH b AS MATERIALIZED (${groups(Prisma.sql`(${matched})`)})
     SELECT b.gid, b.kind, b.source_id, b.source_date,
-           b.gscore + ${BM25_WEIGHT}::float8 * COALESCE(${bm25} / NULLIF(MAX(${bm25}) OVER (), 0), 0) AS gscore,
+           b.gscore + CASE WHEN b.rk <= ${WEIGHTED_GROUPS} THEN ${BM25_WEIGHT}::float8 * COALESCE(${bm25} / NULLIF(MAX(${bm25}) FILTER (WHERE b.rk <= ${WEIGHTED_GROUPS}) OVER (), 0), 0) ELSE 0 END AS gscore,
            b.covered, b.hits
-    FROM b LEFT JOIN tf ON tf.gid = b.gid`;
+    FROM (SELECT b.*, ROW_NUMBER() OVER (ORDER BY b.covered DESC, b.gscore DESC, b.gid) AS rk FROM b) b`;
 }
 
 export interface GroupRow {
@@ -779,9 +776,10 @@ export async function searchGroups(
 
 /**
  * How many groups cover every clause without the compounds' parts, as searchGroups' `complete`
- * counts them, but from per-row tests of the clauses rather than scores: a few times cheaper. The
- * tests can see a word the scores do not (a two-character expansion found only as a heading's index
- * token), so the count may be a little higher; on the judged queries it differs once, by one.
+ * counts them, but from per-row tests of the clauses rather than scores: a few times cheaper. A
+ * test and a score can disagree at the edges (a two-character expansion is tested as an index token,
+ * which a heading holds too, but scored by its occurrences in the text): on the judged queries the
+ * count differs once, by one.
  */
 export async function countComplete(
   db: PrismaClient,
