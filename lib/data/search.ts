@@ -164,9 +164,10 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     const speakers = doc ? doc.speakers.map((s) => s.person.name) : [];
     const matches = matchesOf(
       query,
-      best.map((b) => b.text),
+      best.map((b) => b.norm),
       doc ? [doc.title, ...speakers] : [node!.title],
       best.map((b) => b.context),
+      { normalized: true },
     );
     hits.push({
       kind: g.kind,

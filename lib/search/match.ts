@@ -51,8 +51,10 @@ export function matchesOf(
   texts: readonly string[],
   title: string | readonly string[] = "",
   context: readonly string[] = [],
+  /** The texts are normalised already (the paragraphs' stored normText): normalising costs more than matching. */
+  { normalized = false }: { normalized?: boolean } = {},
 ): Match[] {
-  const text = texts.map(normalizeText).join("\n");
+  const text = (normalized ? texts : texts.map(normalizeText)).join("\n");
   const heading = (typeof title === "string" ? [title] : title).map(normalizeText).join("\n").replace(/ /g, "");
   const around = context.map(normalizeText).join("\n");
   return query.clauses.flat().flatMap((t) => termMatch(t, text, heading, around) ?? []);

@@ -631,6 +631,8 @@ export interface PassageRow {
   id: string;
   n: number;
   text: string;
+  /** The text normalised (Paragraph.normText, as normalizeText gives it). */
+  norm: string;
   /** The headings the paragraph sits under, segmented (see Paragraph.searchContext). */
   context: string;
   score: number;
@@ -810,7 +812,7 @@ export async function searchPassages(
   // Passages holding the words themselves first; those with parts only after.
   const score = Prisma.sql`${scoreOf(query)} + 0.5 * (${Prisma.join(query.clauses.map(clausePartScore), " + ")})`;
   const rows = await db.$queryRaw<PassageRow[]>`
-    SELECT x.gid, x.id, x.n, pp.text, pp."searchContext" AS context, x.score FROM (
+    SELECT x.gid, x.id, x.n, pp.text, pp."normText" AS norm, pp."searchContext" AS context, x.score FROM (
       SELECT gid, id, n, score, ROW_NUMBER() OVER (PARTITION BY gid ORDER BY score DESC, n) AS rk FROM (
         -- Scored once per paragraph, on narrow rows: the text of the best few is read at the end.
         SELECT COALESCE(p."documentId", p."planNodeId") AS gid, p.id, p.n, (${score})::float8 AS score

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchedTerms, matchesOf, missingTerms } from "@/lib/search/match";
+import { normalizeText } from "@/lib/search/normalize";
 import { parseQuery } from "@/lib/search/query";
 
 describe("how a hit matched", () => {
@@ -34,5 +35,12 @@ describe("how a hit matched", () => {
     expect(missingTerms(q, m)).toEqual(["企业贷款难", "冬奥"]);
     expect(matchedTerms(m)).toEqual(["企业贷款难"]);
     expect(missingTerms(parseQuery("冬奥 OR 奥运"), matchesOf(parseQuery("冬奥 OR 奥运"), ["奥运场馆"]))).toEqual([]);
+  });
+
+  it("reads texts normalised already (the stored normText) as it reads the raw ones", () => {
+    const q = parseQuery("交通拥堵 5G");
+    const raw = ["緩解交通擁堵，建設５Ｇ基站"];
+    expect(matchesOf(q, raw.map(normalizeText), "", [], { normalized: true })).toEqual(matchesOf(q, raw));
+    expect(matchesOf(q, raw)).toHaveLength(2);
   });
 });
