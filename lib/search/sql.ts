@@ -293,12 +293,12 @@ function exclusions(query: ParsedQuery): Prisma.Sql {
     : Prisma.sql`TRUE`;
 }
 
-/** Conditions on a group's document, plan and source (aliases gr, d, s of groupsCte). */
+/** Conditions on a group's document, plan and source (aliases gr, pl, s of groupsCte). */
 function filterConditions(filters: SearchFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.kind === "plan") conditions.push(Prisma.sql`gr.doc_id IS NULL`);
-  else if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"DocumentKind"`);
-  if (filters.source) conditions.push(Prisma.sql`COALESCE(d."sourceId", pl."sourceId") = ${filters.source}`);
+  else if (filters.kind) conditions.push(Prisma.sql`gr.doc_kind = ${filters.kind}::"DocumentKind"`);
+  if (filters.source) conditions.push(Prisma.sql`COALESCE(gr.doc_source, pl."sourceId") = ${filters.source}`);
   if (filters.person)
     conditions.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "DocumentPerson" dp WHERE dp."documentId" = gr.doc_id AND dp."personId" = ${filters.person})`,
@@ -578,8 +578,8 @@ function groupsCte(
                : Prisma.empty
            }
     FROM (
-    SELECT gr.*, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE d.kind::text END AS kind,
-           COALESCE(d."sourceId", pl."sourceId") AS source_id, s.date AS source_date,
+    SELECT gr.*, CASE WHEN gr.doc_id IS NULL THEN 'plan' ELSE gr.doc_kind::text END AS kind,
+           COALESCE(gr.doc_source, pl."sourceId") AS source_id, s.date AS source_date,
            COUNT(*) OVER () AS n_all${
              gcols.length
                ? Prisma.join(
@@ -588,7 +588,8 @@ function groupsCte(
                  )
                : Prisma.empty
            }
-    FROM (SELECT gr0.*, (d2."lineEnd" - d2."lineStart" + 1)::float8 AS glen, AVG((d2."lineEnd" - d2."lineStart" + 1)::float8) OVER () AS avglen FROM (
+    FROM (SELECT gr0.*, d.kind AS doc_kind, d."sourceId" AS doc_source, (d."lineEnd" - d."lineStart" + 1)::float8 AS glen,
+                 AVG((d."lineEnd" - d."lineStart" + 1)::float8) OVER () AS avglen FROM (
       -- Grouping by the title as well does not split a group (its paragraphs share the title) and
       -- hands the title on without comparing strings, as MIN() would.
       SELECT gid, MIN(doc_id) AS doc_id, title, MAX(${full}) AS best,
@@ -601,11 +602,10 @@ function groupsCte(
              )}${groupCounts.length ? Prisma.join(groupCounts, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits
       FROM ${m} m
       GROUP BY gid, title
-    ) gr0 LEFT JOIN "Document" d2 ON d2.id = gr0.doc_id) gr
-    LEFT JOIN "Document" d ON d.id = gr.doc_id
+    ) gr0 LEFT JOIN "Document" d ON d.id = gr0.doc_id) gr
     LEFT JOIN "PlanNode" pn ON gr.doc_id IS NULL AND pn.id = gr.gid
     LEFT JOIN "Plan" pl ON pl.id = pn."planId"
-    LEFT JOIN "Source" s ON s.id = COALESCE(d."sourceId", pl."sourceId")
+    LEFT JOIN "Source" s ON s.id = COALESCE(gr.doc_source, pl."sourceId")
     WHERE ${filterConditions(filters)} AND ${k} > 0
     ) gr`;
   if (!bm25) return groups(Prisma.sql`(${matched})`);
