@@ -90,17 +90,6 @@ function termMatch(t: QueryTerm, expanded: boolean): Prisma.Sql {
 }
 
 /**
- * Whether a paragraph holds a clause as clauseScore counts it (a term, its words as the full-text
- * index finds them, or an expansion; not its parts), tested row by row: what coverage is made of.
- */
-function clauseMatch(clause: QueryTerm[]): Prisma.Sql {
-  return Prisma.sql`(${Prisma.join(
-    clause.flatMap((t) => termPredicates(t, true, false)).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
-    " OR ",
-  )})`;
-}
-
-/**
  * Drops predicates implied by another one of the same OR: a paragraph containing 科技成果转化
  * contains 成果转化, and one holding the words 京津冀 & 协同 & 发展 holds 京津冀, so only the
  * weaker predicate needs a scan.
@@ -443,11 +432,7 @@ function groupsCte(
   query: ParsedQuery,
   filters: SearchFilters,
   options: {
-    /**
-     * "full": scores and coverage; "coverage": which clauses each group covers, from per-row tests
-     * of the clauses instead of scores (see countComplete); "none": the groups only (facet counts).
-     */
-    scoring?: "full" | "coverage" | "none";
+    scored?: boolean;
     withParts?: boolean;
     mode?: Mode;
     weighting?: boolean;
@@ -455,8 +440,7 @@ function groupsCte(
     commonWords?: ReadonlySet<string>;
   } = {},
 ): Prisma.Sql {
-  const { scoring = "full", withParts = true, mode = "any", commonWords = NO_WORDS } = options;
-  const scored = scoring === "full";
+  const { scored = true, withParts = true, mode = "any", commonWords = NO_WORDS } = options;
   const k = query.clauses.length;
   const cols = query.clauses.map((_, i) => Prisma.raw(`s${i}`));
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
@@ -470,14 +454,12 @@ function groupsCte(
     query.clauses.flatMap((c, i) =>
       scored
         ? [Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`, Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`]
-        : scoring === "coverage"
-          ? [Prisma.sql`(CASE WHEN ${clauseMatch(c)} THEN 1 ELSE 0 END) AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`]
-          : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
+        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
     ),
     ", ",
   );
-  const titleScores = query.clauses.map((c) => (scoring !== "none" ? clauseTitleScore(c, title) : Prisma.sql`0`));
-  const weighted = scoring !== "none" && options.weighting !== false ? weightedWords(query) : [];
+  const titleScores = query.clauses.map((c) => (scored ? clauseTitleScore(c, title) : Prisma.sql`0`));
+  const weighted = scored && options.weighting !== false ? weightedWords(query) : [];
   const tfcols = weighted.map((_, j) => Prisma.raw(`tf${j}`));
   // BM25 over the groups: term frequency summed over a group's matching paragraphs, saturating,
   // normalised by the document's length in source lines (a plan node counts as average), times
@@ -504,11 +486,10 @@ function groupsCte(
   // Each weighted word's occurrences in each candidate, counted where it is read: summed per group
   // for BM25, and what tells whether a group holds the word.
   const ocols = weighted.map((_, j) => Prisma.raw(`o${j}`));
-  const counted = scored ? weighted.map((_, j) => j) : present;
-  const innerCounts = counted.map((j) => Prisma.sql`, ${occurrences(weighted[j]!)} AS ${ocols[j]!}`);
+  const innerCounts = weighted.map((w, j) => Prisma.sql`, ${occurrences(w)} AS ${ocols[j]!}`);
   const groupCounts = [
     ...present.map((j) => Prisma.sql`, MAX(CASE WHEN ${ocols[j]!} > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`),
-    ...(scored ? weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`) : []),
+    ...weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`),
   ];
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
@@ -712,11 +693,12 @@ export async function searchGroups(
   // is (nearly) absent: they are looked for when fewer than PARTS_BELOW groups hold every word.
   const hasParts = query.clauses.some((c) => c.some((t) => t.parts.length || t.partExpansions.length));
   if (options.withParts === undefined && hasParts && mode === "any" && query.clauses.length > 1) {
-    // Several words that few paragraphs hold together: whether the groups holding them all
-    // without parts are enough is counted without scoring (a fraction of the cost), so that only
-    // one reading is scored.
-    const complete = await countComplete(db, query, filters, { mode, commonWords: commonWordsOf(query, options.df) });
-    return searchGroups(db, query, filters, { ...options, mode, withParts: complete < PARTS_BELOW });
+    // Several words that few paragraphs hold together: the reading with parts is the likely answer,
+    // and it counts the groups holding every word as the reading without them does (parts never
+    // cover a word). Read it first; only with enough complete groups is the strict one needed.
+    const loose = await searchGroups(db, query, filters, { ...options, mode, withParts: true });
+    if (loose.complete < PARTS_BELOW) return loose;
+    return searchGroups(db, query, filters, { ...options, mode, withParts: false });
   }
   if (options.withParts === undefined && hasParts) {
     const strict = await searchGroups(db, query, filters, { ...options, mode, withParts: false });
@@ -774,25 +756,6 @@ export async function searchGroups(
         covered: Number(g.covered ?? 0),
       })),
   };
-}
-
-/**
- * How many groups cover every clause without the compounds' parts, as searchGroups' `complete`
- * counts them, but from per-row tests of the clauses rather than scores: a few times cheaper. A
- * test and a score can disagree at the edges (a two-character expansion is tested as an index token,
- * which a heading holds too, but scored by its occurrences in the text): on the judged queries the
- * count differs once, by one.
- */
-export async function countComplete(
-  db: PrismaClient,
-  query: ParsedQuery,
-  filters: SearchFilters,
-  options: { mode: Mode; commonWords: ReadonlySet<string> },
-): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`
-    WITH g AS (${groupsCte(query, filters, { scoring: "coverage", withParts: false, ...options })})
-    SELECT COUNT(*) AS n FROM g WHERE covered = ${query.clauses.length}`;
-  return Number(row?.n ?? 0);
 }
 
 /**
@@ -855,7 +818,7 @@ export async function searchActiveFacets(
     active.map(
       (f) =>
         db.$queryRaw<{ facet: keyof FacetRows; key: string; n: bigint }[]>`
-        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scoring: "none", withParts, mode, commonWords })})
+        WITH g AS (${groupsCte(query, { ...filters, [f]: undefined }, { scored: false, withParts, mode, commonWords })})
         ${facetCounts(f, filters)}`,
     ),
   );
