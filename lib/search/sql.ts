@@ -58,13 +58,13 @@ function termPredicates(
   commonWords: ReadonlySet<string> = NO_WORDS,
 ): Predicate[] {
   const out: Predicate[] = [];
-  const tsq = t.phrase ? "" : tsqueryFor(t.tokens);
+  const tsq = t.phrase ? "" : tsqueryFor(t.tokens, "literal", commonWords);
   // Substring matching backs up segmentation (unknown words, words split differently). The
   // trigram index serves it from three characters on; a two-character word is an index token
   // of its own (search-mode segmentation emits them), and one character can only be a substring.
   if (t.phrase || !tsq || t.norm.length !== 2) out.push({ like: likePattern(t.norm) });
   // One-character words are too common as index tokens; substring matching covers them.
-  if (tsq && t.norm.length > 1) out.push({ tsquery: tsqueryFor(t.tokens, "literal", commonWords) });
+  if (tsq && t.norm.length > 1) out.push({ tsquery: tsq });
   if (expanded) {
     for (const e of t.expansions) out.push(containsPredicate(e.norm));
     if (withParts) {
@@ -478,7 +478,7 @@ function groupsCte(
       : null;
   // A term of several words is also covered by a group holding its words in different paragraphs
   // (all of two, any two of more), as several typed words are: whether a group holds each such
-  // word is read for every group (strpos stops at the first occurrence).
+  // word comes from its occurrence counts (below).
   const spreadOf = (t: QueryTerm) =>
     t.phrase || t.tokens.length < 2 ? [] : t.tokens.map((w) => weighted.indexOf(w)).filter((j) => j >= 0);
   const present = [...new Set(query.clauses.flat().flatMap((t) => (spreadOf(t).length < 2 ? [] : spreadOf(t))))];
