@@ -13,10 +13,11 @@ import type { SearchKind } from "../kinds";
 import { findRanges, snippet } from "../search/highlight";
 import { matchesOf, missingTerms, type Match } from "../search/match";
 import { normalizeText } from "../search/normalize";
-import { highlightNeedles, parseQuery, type ParsedQuery } from "../search/query";
+import { highlightNeedles, parseQuery, withCorpusWords, wordsToCount, type ParsedQuery } from "../search/query";
 import { FEW_RESULTS, relatedSearches } from "../search/related";
 import { thesaurus } from "../search/thesaurus";
 import {
+  documentFrequencies,
   mergeFacets,
   searchActiveFacets,
   searchGroups,
@@ -86,7 +87,11 @@ export interface Suggestion {
 }
 
 export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
-  const query = parseQuery(params.q, params.signals);
+  const parsed = parseQuery(params.q, params.signals);
+  // Long terms' words the corpus never uses are read as the words inside them (counts are kept per
+  // corpus generation, so this costs a statement only for words not yet counted).
+  const toCount = wordsToCount(parsed);
+  const query = toCount.length ? withCorpusWords(parsed, await documentFrequencies(db, toCount)) : parsed;
   const empty = { kind: {}, source: {}, person: {}, year: {}, topic: {} };
   if (!query.clauses.length) return { query, total: 0, complete: 0, hits: [], facets: empty, related: [] };
   const withFacets = params.withFacets !== false;

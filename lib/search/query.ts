@@ -196,6 +196,48 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   return { clauses, excludes };
 }
 
+/**
+ * A term of this many words is read as "any two of them" (a question, a long phrase): a word of it
+ * the corpus never uses pairs with nothing, so it is read as the corpus's words inside it.
+ */
+const LONG_TERM = 3;
+
+/** The words of long terms whose use in the corpus decides how they are read (`withCorpusWords`). */
+export function wordsToCount(query: ParsedQuery): string[] {
+  const out = new Set<string>();
+  for (const t of query.clauses.flat())
+    if (!t.phrase && t.tokens.length >= LONG_TERM)
+      for (const w of t.tokens) if ([...w].length >= 3) for (const s of [w, ...subWords(w)]) out.add(s);
+  return [...out];
+}
+
+/**
+ * The query with each word of a long term that no paragraph contains (`df` is 0) replaced by the
+ * two or more shorter words inside it that paragraphs do contain: 孩子心理压力大该找谁 is segmented
+ * 孩子 / 心理压力 / 大该 / 找 / 谁, and the corpus says 心理 and 压力 but never 心理压力. A word with
+ * fewer such words stays (年轻人 is not the compound 年轻 + 人; a word matching nothing matches
+ * nothing either way), and so does every word whose count is unknown.
+ */
+export function withCorpusWords(query: ParsedQuery, df: ReadonlyMap<string, number>): ParsedQuery {
+  const present = (w: string) => (df.get(w) ?? 0) > 0;
+  const refine = (t: QueryTerm): QueryTerm => {
+    if (t.phrase || t.tokens.length < LONG_TERM) return t;
+    let changed = false;
+    const tokens = t.tokens.flatMap((w) => {
+      if (df.get(w) !== 0) return [w];
+      const inner = subWords(w).filter((s) => s !== w && [...s].length >= 2 && present(s));
+      const kept = inner.filter((s) => !inner.some((o) => o !== s && o.includes(s)));
+      if (kept.length < 2) return [w];
+      changed = true;
+      return kept;
+    });
+    if (!changed) return t;
+    const unique = [...new Set(tokens)];
+    return { ...t, tokens: unique, parts: t.parts.length ? partsOf(t.norm, unique) : [] };
+  };
+  return { clauses: query.clauses.map((c) => c.map(refine)), excludes: query.excludes };
+}
+
 /** At most this many words weigh a query's groups by term frequency and rarity (`weightedWords`). */
 export const MAX_WEIGHTED_WORDS = 6;
 
@@ -227,6 +269,11 @@ export function highlightNeedles(query: ParsedQuery): string[] {
     for (const t of clause) {
       needles.add(t.norm);
       if (!t.phrase && t.tokens.length > 1) for (const tok of t.tokens) if (tok.length > 1) needles.add(tok);
+      // The words a long term's word may be read as (withCorpusWords): a reading page opened from
+      // the search has no counts, and marks them all; the longer needle still wins where both match.
+      if (!t.phrase && t.tokens.length >= LONG_TERM)
+        for (const tok of t.tokens)
+          if (tok.length >= 3) for (const w of subWords(tok)) if (w.length > 1) needles.add(w);
       for (const e of [...t.expansions, ...t.partExpansions]) needles.add(e.norm);
       for (const p of t.parts) needles.add(p);
     }

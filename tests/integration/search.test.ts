@@ -157,6 +157,13 @@ describe("everyday words, partial matches, one character", () => {
     for (const h of talent.hits.slice(0, 3)) expect(h.passages.map((p) => p.snippet.text).join("")).toMatch(/人才/);
   });
 
+  it("reads a question's word the corpus never uses as the words inside it", async () => {
+    // No paragraph says 心理压力; the speech on mental health says 心理 and 压力.
+    expect(await literalCount("心理压力")).toBe(0);
+    const r = await run("孩子心理压力大该找谁？");
+    expect(r.hits.slice(0, 3).map((h) => h.documentId)).toContain("daxing-cppcc-2023-speeches-12");
+  });
+
   it("counts a compound's words in different paragraphs of one document as a match of it", async () => {
     // The speech on the biomedicine industry names 药品 and 审批 in different paragraphs, never together.
     const [row] = await getDb().$queryRaw<{ apart: bigint; together: bigint }[]>`

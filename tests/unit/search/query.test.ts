@@ -7,6 +7,8 @@ import {
   partsOf,
   tsqueryFor,
   weightedWords,
+  withCorpusWords,
+  wordsToCount,
 } from "@/lib/search/query";
 
 describe("query parsing", () => {
@@ -32,6 +34,33 @@ describe("query parsing", () => {
     expect(partsOf("养老院", ["养老院"])).toEqual(["养老"]);
     expect(partsOf("教育", ["教育"])).toEqual([]);
     expect(parseQuery("停车难").clauses[0]![0]!.parts).toEqual(["停车"]);
+  });
+  it("reads a long term's word the corpus never uses as the corpus's words inside it", () => {
+    const q = parseQuery("孩子心理压力大该找谁？");
+    expect(q.clauses[0]![0]!.tokens).toContain("心理压力");
+    expect(wordsToCount(q)).toEqual(expect.arrayContaining(["心理压力", "心理", "压力"]));
+    const df = new Map([
+      ["心理压力", 0],
+      ["心理", 18],
+      ["压力", 14],
+    ]);
+    const refined = withCorpusWords(q, df).clauses[0]![0]!;
+    expect(refined.tokens).toEqual(expect.arrayContaining(["孩子", "心理", "压力"]));
+    expect(refined.tokens).not.toContain("心理压力");
+    // Used somewhere, or unknown: as typed.
+    expect(withCorpusWords(q, new Map([...df, ["心理压力", 1]])).clauses[0]![0]!.tokens).toContain("心理压力");
+    expect(withCorpusWords(q, new Map()).clauses[0]![0]!.tokens).toContain("心理压力");
+    // Only one word inside it in use: a stem, not a compound, so it stays.
+    const young = parseQuery("年轻人为什么不愿意来大兴工作？");
+    const youngDf = new Map([
+      ["年轻人", 0],
+      ["年轻", 2],
+    ]);
+    expect(withCorpusWords(young, youngDf).clauses[0]![0]!.tokens).toContain("年轻人");
+    // Short terms keep their words: a compound's absent whole is a partial match of its parts there.
+    expect(wordsToCount(parseQuery("心理压力"))).toEqual([]);
+    // The reading page marks the words inside, without counts.
+    expect(highlightNeedles(q)).toEqual(expect.arrayContaining(["心理", "压力"]));
   });
   it("reads one character as the word, and a quoted one as the character anywhere", () => {
     expect(parseQuery("水").clauses[0]![0]!.notTheWord).toEqual(expect.arrayContaining(["水平", "水准"]));
