@@ -190,6 +190,25 @@ function occurrenceScore(count: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`('{0, 0.5, 0.6, 0.7, 0.8, 0.9}'::float8[])[LEAST(5, GREATEST(0, ${count})) + 1]`;
 }
 
+/** At most this many characters between two words of a term that count as the term (nearPattern). */
+export const NEAR_GAP = 10;
+
+/**
+ * A regular expression for a term's words in any order with at most NEAR_GAP characters between
+ * neighbours: the words of a compound within one clause. Null for one word or more than four.
+ */
+export function nearPattern(tokens: readonly string[]): string | null {
+  const words = [...new Set(tokens)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length < 2 || words.length > 4) return null;
+  const orders: string[][] = [];
+  const permute = (done: string[], rest: string[]) => {
+    if (!rest.length) orders.push(done);
+    rest.forEach((w, i) => permute([...done, w], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+  };
+  permute([], words);
+  return orders.map((o) => o.join(`.{0,${NEAR_GAP}}`)).join("|");
+}
+
 /** Weight of a compound's parts found where the whole is not, shared among its parts. */
 export const PART_WEIGHT = 0.5;
 /** A character found only inside words where it does not mean itself (水 in 水平). */
@@ -218,12 +237,18 @@ function termScore(t: QueryTerm): Prisma.Sql {
   // The rank is 0 where the query does not match, and testing a conjunction is a fraction of
   // ranking: most candidates of several typed words hold only some, so most ranks are skipped. A
   // question's any-two-words query matches nearly every candidate (they are found by it).
-  if (tsq)
-    parts.push(
-      tsq.includes("|")
-        ? rank
-        : Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) THEN ${rank} ELSE 0 END)`,
-    );
+  if (tsq && tsq.includes("|")) parts.push(rank);
+  else if (tsq) {
+    // A paragraph holding every word of the term close together (农产品直播电商 for 农产品电商,
+    // 新药进入医保 for 新药进医保) counts at least as one occurrence of it: the literal words outrank
+    // any expansion, which scores below one. The tsquery leaves one-character words out; here they
+    // count (债 of 地方债风险: 地方 and 风险 in one paragraph are not the term).
+    const near = nearPattern(t.tokens);
+    parts[0] = near
+      ? Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) AND p."normText" ~ ${near} THEN GREATEST(${literal}, ${occurrenceScore(Prisma.sql`1`)}) ELSE ${literal} END)`
+      : literal;
+    parts.push(Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) THEN ${rank} ELSE 0 END)`);
+  }
   // The term's own expansions are counted as the term is (they stand for it: a report that keeps
   // saying 交通拥堵 is about 堵车); parts and their neighbours are only looked for (partScore).
   const alternatives: Prisma.Sql[] = t.expansions.map(

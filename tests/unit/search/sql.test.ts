@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_PARAGRAPHS, COMMON_WORD_SHARE, commonWordsOf, withoutImplied } from "@/lib/search/sql";
+import { ALL_PARAGRAPHS, COMMON_WORD_SHARE, commonWordsOf, nearPattern, withoutImplied } from "@/lib/search/sql";
 import { parseQuery, partWords } from "@/lib/search/query";
 
 describe("candidate predicates", () => {
@@ -53,5 +53,23 @@ describe("common parts", () => {
     const common = commonWordsOf(query, df);
     expect(common.has("产业") && common.has("规划")).toBe(true);
     expect(common.has("周边") || common.has("大兴机场")).toBe(false);
+  });
+});
+
+describe("a compound's words close together", () => {
+  it("matches its words in any order within a clause, not across a paragraph", () => {
+    const near = new RegExp(nearPattern(["新药", "进", "医保"])!);
+    expect(near.test("北京新药进入医保尚需要一定时间")).toBe(true);
+    expect(near.test("医保目录调整后，进口新药")).toBe(true);
+    const debt = new RegExp(nearPattern(["地方", "债", "风险"])!);
+    expect(
+      debt.test("推动出台《地方金融监管条例》，加强金融监管人才队伍建设，配合监管部门做好企业债券违约风险处置"),
+    ).toBe(false);
+    expect(debt.test("防范化解地方政府债务风险")).toBe(true);
+  });
+  it("escapes what a word holds and gives up on one word or more than four", () => {
+    expect(new RegExp(nearPattern(["5.0", "版"])!).test("5x0版")).toBe(false);
+    expect(nearPattern(["教育"])).toBeNull();
+    expect(nearPattern(["a", "b", "c", "d", "e"])).toBeNull();
   });
 });
