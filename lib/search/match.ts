@@ -6,7 +6,7 @@
  */
 import { normalizeText } from "./normalize";
 import type { ParsedQuery, QueryTerm } from "./query";
-import type { Relation } from "./thesaurus";
+import { standsFor, type Relation } from "./thesaurus";
 
 export const MATCH_VIA = ["text", "title", "context", "synonym", "thesaurus", "partial", "feedback"] as const;
 export type MatchVia = (typeof MATCH_VIA)[number];
@@ -31,7 +31,10 @@ function termMatch(t: QueryTerm, text: string, title: string, around: string): M
   if (around.includes(t.norm)) return { term, via: "context", expansion: null };
   if (!t.phrase && t.tokens.length > 1 && t.tokens.every((tok) => text.includes(tok) || title.includes(tok)))
     return { term, via: "text", expansion: t.tokens.join(" ") };
-  const e = t.expansions.find((x) => text.includes(x.norm) || title.includes(x.norm));
+  // An expansion standing for the term first; a broader or related one (it does not) is still
+  // what the hit holds, ahead of a compound's parts.
+  const found = t.expansions.filter((x) => text.includes(x.norm) || title.includes(x.norm));
+  const e = found.find(standsFor) ?? found[0];
   if (e) return { term, via: e.via, expansion: e.norm, relation: e.relation };
   const some = [...new Set([...t.parts, ...t.tokens.filter((w) => [...w].length > 1)])].filter(
     (w) => w !== t.norm && (text.includes(w) || title.includes(w)),
@@ -65,8 +68,13 @@ export function matchesOf(
  * matched only through a compound's parts, as typed.
  */
 export function missingTerms(query: ParsedQuery, matches: readonly Match[]): string[] {
-  // Parts of a compound are not the compound: the hit is ranked as lacking it, and says so.
-  const found = new Set(matches.filter((m) => m.via !== "partial").map((m) => m.term));
+  // Parts of a compound are not the compound, nor is a broader or related theme: the hit is
+  // ranked as lacking it, and says so.
+  const found = new Set(
+    matches
+      .filter((m) => m.via !== "partial" && (!m.relation || standsFor({ relation: m.relation })))
+      .map((m) => m.term),
+  );
   return query.clauses.filter((c) => !c.some((t) => found.has(t.raw))).map((c) => c.map((t) => t.raw).join(" OR "));
 }
 

@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../infra/prisma-client";
 import type { SearchKind } from "../kinds";
 import { partWords, tsqueryFor, weightedWords, type ParsedQuery, type QueryTerm } from "./query";
+import { standsFor } from "./thesaurus";
 
 export interface SearchFilters {
   kind?: SearchKind;
@@ -297,6 +298,28 @@ function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
   return scores.length === 1 ? scores[0]! : Prisma.sql`GREATEST(${Prisma.join(scores, ", ")})`;
 }
 
+/** Whether the paragraph holds the clause itself: literally, or through an expansion standing for it. */
+function clauseHeld(clause: QueryTerm[]): Prisma.Sql {
+  const preds = clause.flatMap((t) => [
+    ...termPredicates(t, false).map((pr) => renderPredicate(pr, Prisma.raw("p"))),
+    ...t.expansions.filter(standsFor).map((e) => Prisma.sql`strpos(p."normText", ${e.norm}) > 0`),
+  ]);
+  return Prisma.sql`(CASE WHEN ${Prisma.join(preds, " OR ")} THEN 1 ELSE 0 END)`;
+}
+
+/** Whether the group's title holds the clause itself (as clauseHeld). */
+function clauseTitleHeld(clause: QueryTerm[], title: Prisma.Sql): Prisma.Sql {
+  const preds = clause.flatMap((t) => {
+    let compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
+    for (const w of t.notTheWord) compact = Prisma.sql`replace(${compact}, ${w}, '')`;
+    return [
+      Prisma.sql`${compact} LIKE ${likePattern(t.norm)}`,
+      ...t.expansions.filter(standsFor).map((e) => Prisma.sql`replace(${title}, ' ', '') LIKE ${likePattern(e.norm)}`),
+    ];
+  });
+  return Prisma.sql`(${Prisma.join(preds, " OR ")})`;
+}
+
 /** The paragraph holds none of the excluded terms. */
 function exclusions(query: ParsedQuery): Prisma.Sql {
   return query.excludes.length
@@ -471,6 +494,8 @@ function groupsCte(
   const pcols = query.clauses.map((_, i) => Prisma.raw(`q${i}`));
   const gcols = query.clauses.map((_, i) => Prisma.raw(`c${i}`));
   const gpcols = query.clauses.map((_, i) => Prisma.raw(`pc${i}`));
+  const kcols = query.clauses.map((_, i) => Prisma.raw(`k${i}`));
+  const gkcols = query.clauses.map((_, i) => Prisma.raw(`gk${i}`));
   const title = Prisma.sql`gr.title`;
   // The innermost query scores the candidates where they are read and passes on only narrow
   // rows: the wide text columns never reach the aggregate. OFFSET 0 keeps the planner from
@@ -478,8 +503,12 @@ function groupsCte(
   const perClause = Prisma.join(
     query.clauses.flatMap((c, i) =>
       scored
-        ? [Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`, Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`]
-        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
+        ? [
+            Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`,
+            Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`,
+            Prisma.sql`${clauseHeld(c)} AS ${kcols[i]!}`,
+          ]
+        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`, Prisma.sql`1 AS ${kcols[i]!}`],
     ),
     ", ",
   );
@@ -529,7 +558,8 @@ function groupsCte(
           )}) >= ${need}`,
         ];
       });
-      return Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 OR ${titleScores[i]!} > 0 ${spread.length ? Prisma.sql`OR ${Prisma.join(spread, " OR ")}` : Prisma.empty} THEN 1 ELSE 0 END)`;
+      const titleHeld = scored ? clauseTitleHeld(c, title) : Prisma.sql`FALSE`;
+      return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} ${spread.length ? Prisma.sql`OR ${Prisma.join(spread, " OR ")}` : Prisma.empty} THEN 1 ELSE 0 END)`;
     }),
     " + ",
   );
@@ -560,7 +590,7 @@ function groupsCte(
       // is (any two): each word found adds, as in BM25. A shorter compound is one thing.
       c.some((t) => t.tokens.filter((w) => [...w].length > 1).length > 2)
         ? Prisma.sql`gr.${gpcols[i]!}`
-        : Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`,
+        : Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 THEN 0 ELSE gr.${gpcols[i]!} END)`,
     ),
     " + ",
   );
@@ -608,6 +638,7 @@ function groupsCte(
                query.clauses.flatMap((_, i) => [
                  Prisma.sql`MAX(${cols[i]!}) AS ${gcols[i]!}`,
                  Prisma.sql`MAX(${pcols[i]!}) AS ${gpcols[i]!}`,
+                 Prisma.sql`MAX(${kcols[i]!}) AS ${gkcols[i]!}`,
                ]),
                ", ",
              )}${groupCounts.length ? Prisma.join(groupCounts, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits, SUM(LEAST(2 * (${full}), 1)) AS mass

@@ -51,6 +51,15 @@ export interface Expansion {
   weight: number;
 }
 
+/**
+ * Whether an expansion stands for its term: a synonym, or a narrower thing the term covers. A
+ * broader theme or a related one is evidence the term is discussed, not the term: a hit holding
+ * only such a word is a partial match (ranked with them, and the term is said to be missing).
+ */
+export function standsFor(e: Pick<Expansion, "relation">): boolean {
+  return e.relation === "synonym" || e.relation === "narrower";
+}
+
 export interface Thesaurus {
   /** Expansions of one normalised word, strongest first. */
   expand(norm: string): Expansion[];
