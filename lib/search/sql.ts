@@ -545,22 +545,36 @@ function groupsCte(
     ...present.map((j) => Prisma.sql`, MAX(CASE WHEN ${ocols[j]!} > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`),
     ...weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`),
   ];
+  // A clause is covered by a group that holds it (literally, or through a word standing for it)
+  // in a paragraph or its title, or holds its words in different paragraphs; it is touched when the
+  // group holds at least a broader or related word of it. Covered clauses rank; touched ones say
+  // whether a reading found enough to skip a wider one (see searchGroups).
+  const spreads = query.clauses.map((c) =>
+    c.flatMap((t) => {
+      const idx = spreadOf(t);
+      if (idx.length < 2) return [];
+      const need = Math.min(2, idx.length);
+      return [
+        Prisma.sql`(${Prisma.join(
+          idx.map((j) => Prisma.sql`gr.${hcols[j]!}`),
+          " + ",
+        )}) >= ${need}`,
+      ];
+    }),
+  );
+  const anyOf = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`OR ${Prisma.join(conds, " OR ")}` : Prisma.empty);
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
-      const spread = c.flatMap((t) => {
-        const idx = spreadOf(t);
-        if (idx.length < 2) return [];
-        const need = Math.min(2, idx.length);
-        return [
-          Prisma.sql`(${Prisma.join(
-            idx.map((j) => Prisma.sql`gr.${hcols[j]!}`),
-            " + ",
-          )}) >= ${need}`,
-        ];
-      });
       const titleHeld = scored ? clauseTitleHeld(c, title) : Prisma.sql`FALSE`;
-      return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} ${spread.length ? Prisma.sql`OR ${Prisma.join(spread, " OR ")}` : Prisma.empty} THEN 1 ELSE 0 END)`;
+      return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} ${anyOf(spreads[i]!)} THEN 1 ELSE 0 END)`;
     }),
+    " + ",
+  );
+  const touched = Prisma.join(
+    query.clauses.map(
+      (_, i) =>
+        Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 OR ${titleScores[i]!} > 0 ${anyOf(spreads[i]!)} THEN 1 ELSE 0 END)`,
+    ),
     " + ",
   );
   // Each clause weighs by its rarity among the matched groups (as an idf, over the mean of the
@@ -610,7 +624,7 @@ function groupsCte(
     SELECT gr.gid, gr.kind, gr.source_id, gr.source_date,
            gr.best + ${SPREAD_WEIGHT}::float8 * (${sum} - gr.best) + ${Prisma.join(titleScores, " + ")} + ${partial}
              + 0.15 * LN(GREATEST(1, gr.mass)) AS gscore,
-           ${covered} AS covered, gr.hits, gr.glen, gr.avglen${
+           ${covered} AS covered, ${touched} AS touched, gr.hits, gr.glen, gr.avglen${
              bm25
                ? Prisma.join(
                    tfcols.map((c) => Prisma.sql`, gr.${c}`),
@@ -655,7 +669,7 @@ function groupsCte(
     WITH b AS MATERIALIZED (${groups(Prisma.sql`(${matched})`)})
     SELECT b.gid, b.kind, b.source_id, b.source_date,
            b.gscore + CASE WHEN b.rk <= ${WEIGHTED_GROUPS} THEN ${BM25_WEIGHT}::float8 * COALESCE(${bm25} / NULLIF(MAX(${bm25}) FILTER (WHERE b.rk <= ${WEIGHTED_GROUPS}) OVER (), 0), 0) ELSE 0 END AS gscore,
-           b.covered, b.hits
+           b.covered, b.touched, b.hits
     FROM (SELECT b.*, ROW_NUMBER() OVER (ORDER BY b.covered DESC, b.gscore DESC, b.gid) AS rk FROM b) b`;
 }
 
@@ -729,6 +743,11 @@ export async function searchGroups(
 ): Promise<{
   total: number;
   complete: number;
+  /**
+   * How many groups hold every clause at least through a broader or related word: what decides
+   * whether a wider reading (parts, any clause) is needed, as enough groups to fill a page.
+   */
+  reached: number;
   groups: GroupRow[];
   facets: Partial<FacetRows>;
   withParts: boolean;
@@ -746,7 +765,7 @@ export async function searchGroups(
   // holding any of them, ranked by how many it covers.
   if (options.mode === undefined && query.clauses.length > 1) {
     const strict = await searchGroups(db, query, filters, { ...options, mode: "together", withParts: false });
-    if (strict.complete >= PARTS_BELOW) return strict;
+    if (strict.reached >= PARTS_BELOW) return strict;
     return searchGroups(db, query, filters, { ...options, mode: "any" });
   }
   const mode = options.mode ?? "any";
@@ -758,12 +777,12 @@ export async function searchGroups(
     // and it counts the groups holding every word as the reading without them does (parts never
     // cover a word). Read it first; only with enough complete groups is the strict one needed.
     const loose = await searchGroups(db, query, filters, { ...options, mode, withParts: true });
-    if (loose.complete < PARTS_BELOW) return loose;
+    if (loose.reached < PARTS_BELOW) return loose;
     return searchGroups(db, query, filters, { ...options, mode, withParts: false });
   }
   if (options.withParts === undefined && hasParts) {
     const strict = await searchGroups(db, query, filters, { ...options, mode, withParts: false });
-    if (strict.complete >= PARTS_BELOW) return strict;
+    if (strict.reached >= PARTS_BELOW) return strict;
     return searchGroups(db, query, filters, { ...options, mode, withParts: true });
   }
   const withParts = options.withParts ?? false;
@@ -781,7 +800,7 @@ export async function searchGroups(
     : Prisma.empty;
   const rows = await db.$queryRaw<
     {
-      part: "page" | "total" | "complete" | "facet";
+      part: "page" | "total" | "complete" | "reached" | "facet";
       gid: string | null;
       kind: SearchKind | null;
       score: number | null;
@@ -797,6 +816,7 @@ export async function searchGroups(
     FROM (SELECT * FROM g ORDER BY ${order} OFFSET ${options.offset} LIMIT ${options.limit}) page
     UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g
     UNION ALL SELECT 'complete', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g WHERE covered = ${query.clauses.length}
+    UNION ALL SELECT 'reached', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM g WHERE touched = ${query.clauses.length}
     ${facetParts}`;
   const facets: Partial<FacetRows> = {};
   for (const r of rows.filter((x) => x.part === "facet")) (facets[r.facet!] ??= {})[r.key!] = Number(r.n);
@@ -806,6 +826,7 @@ export async function searchGroups(
     commonWords,
     total: Number(rows.find((r) => r.part === "total")?.n ?? 0),
     complete: Number(rows.find((r) => r.part === "complete")?.n ?? 0),
+    reached: Number(rows.find((r) => r.part === "reached")?.n ?? 0),
     facets,
     groups: rows
       .filter((r) => r.part === "page")
