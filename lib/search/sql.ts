@@ -495,7 +495,11 @@ function groupsCte(
   const gcols = query.clauses.map((_, i) => Prisma.raw(`c${i}`));
   const gpcols = query.clauses.map((_, i) => Prisma.raw(`pc${i}`));
   const kcols = query.clauses.map((_, i) => Prisma.raw(`k${i}`));
-  const gkcols = query.clauses.map((_, i) => Prisma.raw(`gk${i}`));
+  // Whether a group holds a clause itself is worth a column of its own only where a broader or
+  // related word may score without it; elsewhere it is the clause's score (each candidate would
+  // pay a second test of the text).
+  const weak = query.clauses.map((c) => scored && c.some((t) => t.expansions.some((e) => !standsFor(e))));
+  const gkcols = query.clauses.map((_, i) => Prisma.raw(weak[i] ? `gk${i}` : `c${i}`));
   const title = Prisma.sql`gr.title`;
   // The innermost query scores the candidates where they are read and passes on only narrow
   // rows: the wide text columns never reach the aggregate. OFFSET 0 keeps the planner from
@@ -506,9 +510,9 @@ function groupsCte(
         ? [
             Prisma.sql`${clauseScore(c)} AS ${cols[i]!}`,
             Prisma.sql`${clausePartScore(c)} AS ${pcols[i]!}`,
-            Prisma.sql`${clauseHeld(c)} AS ${kcols[i]!}`,
+            ...(weak[i] ? [Prisma.sql`${clauseHeld(c)} AS ${kcols[i]!}`] : []),
           ]
-        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`, Prisma.sql`1 AS ${kcols[i]!}`],
+        : [Prisma.sql`1 AS ${cols[i]!}`, Prisma.sql`0 AS ${pcols[i]!}`],
     ),
     ", ",
   );
@@ -565,7 +569,7 @@ function groupsCte(
   const anyOf = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`OR ${Prisma.join(conds, " OR ")}` : Prisma.empty);
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
-      const titleHeld = scored ? clauseTitleHeld(c, title) : Prisma.sql`FALSE`;
+      const titleHeld = weak[i] ? clauseTitleHeld(c, title) : Prisma.sql`${titleScores[i]!} > 0`;
       return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} ${anyOf(spreads[i]!)} THEN 1 ELSE 0 END)`;
     }),
     " + ",
@@ -652,7 +656,7 @@ function groupsCte(
                query.clauses.flatMap((_, i) => [
                  Prisma.sql`MAX(${cols[i]!}) AS ${gcols[i]!}`,
                  Prisma.sql`MAX(${pcols[i]!}) AS ${gpcols[i]!}`,
-                 Prisma.sql`MAX(${kcols[i]!}) AS ${gkcols[i]!}`,
+                 ...(weak[i] ? [Prisma.sql`MAX(${kcols[i]!}) AS ${gkcols[i]!}`] : []),
                ]),
                ", ",
              )}${groupCounts.length ? Prisma.join(groupCounts, "") : Prisma.empty}, (COUNT(*) FILTER (WHERE ${full} > 0))::int AS hits, SUM(LEAST(2 * (${full}), 1)) AS mass
