@@ -121,6 +121,17 @@ const FUNCTION_WORDS = new Set([
   "已经",
   "还是",
   "还有",
+  // How often, how much, where and whether, as residents ask: 最近心情总是很低落，附近有…吗
+  "最近",
+  "总是",
+  "经常",
+  "一直",
+  "老是",
+  "到底",
+  "究竟",
+  "真的",
+  "附近",
+  "家门口",
 ]);
 
 /** A query word's tokens without question and function words (unless that is all there is). */

@@ -16,5 +16,9 @@ describe("segmentation with the project dictionary", () => {
     expect(contentTokens("大兴以后会通哪些地铁")).toContain("地铁");
     // A query of function words only keeps them: something must be searched.
     expect(contentTokens("以后")).toEqual(["以后"]);
+    // How often and where a resident asks are not what about.
+    const mood = contentTokens("最近心情总是很低落，附近有能做心理咨询的地方吗");
+    expect(mood).toContain("心理咨询");
+    for (const w of ["最近", "总是", "附近"]) expect(mood).not.toContain(w);
   });
 });
