@@ -24,12 +24,15 @@ export interface Match {
   relation?: Relation;
 }
 
-function termMatch(t: QueryTerm, text: string, title: string, around: string): Match | null {
+function termMatch(t: QueryTerm, passages: readonly string[], title: string, around: string): Match | null {
+  const text = passages.join("\n");
   const term = t.raw;
   if (text.includes(t.norm)) return { term, via: "text", expansion: null };
   if (title.includes(t.norm)) return { term, via: "title", expansion: null };
   if (around.includes(t.norm)) return { term, via: "context", expansion: null };
-  if (!t.phrase && t.tokens.length > 1 && t.tokens.every((tok) => text.includes(tok) || title.includes(tok)))
+  // Its words together in one passage (or the title) are the term; apart, they are its parts.
+  const together = (s: string) => t.tokens.every((tok) => s.includes(tok));
+  if (!t.phrase && t.tokens.length > 1 && (passages.some(together) || together(title)))
     return { term, via: "text", expansion: t.tokens.join(" ") };
   // An expansion standing for the term first; a broader or related one (it does not) is still
   // what the hit holds, ahead of a compound's parts.
@@ -57,10 +60,10 @@ export function matchesOf(
   /** The texts are normalised already (the paragraphs' stored normText): normalising costs more than matching. */
   { normalized = false }: { normalized?: boolean } = {},
 ): Match[] {
-  const text = (normalized ? texts : texts.map(normalizeText)).join("\n");
+  const passages = normalized ? texts : texts.map(normalizeText);
   const heading = (typeof title === "string" ? [title] : title).map(normalizeText).join("\n").replace(/ /g, "");
   const around = context.map(normalizeText).join("\n");
-  return query.clauses.flat().flatMap((t) => termMatch(t, text, heading, around) ?? []);
+  return query.clauses.flat().flatMap((t) => termMatch(t, passages, heading, around) ?? []);
 }
 
 /**

@@ -534,50 +534,27 @@ function groupsCte(
           " + ",
         )})`
       : null;
-  // A term of several words is also covered by a group holding its words in different paragraphs
-  // (all of two, any two of more), as several typed words are: whether a group holds each such
-  // word comes from its occurrence counts (below).
-  const spreadOf = (t: QueryTerm) =>
-    t.phrase || t.tokens.length < 2 ? [] : t.tokens.map((w) => weighted.indexOf(w)).filter((j) => j >= 0);
-  const present = [...new Set(query.clauses.flat().flatMap((t) => (spreadOf(t).length < 2 ? [] : spreadOf(t))))];
-  const hcols = weighted.map((_, j) => Prisma.raw(`h${j}`));
-  // Each weighted word's occurrences in each candidate, counted where it is read: summed per group
-  // for BM25, and what tells whether a group holds the word.
+  // Each weighted word's occurrences in each candidate, counted where it is read and summed per
+  // group for BM25.
   const ocols = weighted.map((_, j) => Prisma.raw(`o${j}`));
   const innerCounts = weighted.map((w, j) => Prisma.sql`, ${occurrences(w)} AS ${ocols[j]!}`);
-  const groupCounts = [
-    ...present.map((j) => Prisma.sql`, MAX(CASE WHEN ${ocols[j]!} > 0 THEN 1 ELSE 0 END) AS ${hcols[j]!}`),
-    ...weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`),
-  ];
+  const groupCounts = weighted.map((_, j) => Prisma.sql`, SUM(${ocols[j]!})::float8 AS ${tfcols[j]!}`);
   // A clause is covered by a group that holds it (literally, or through a word standing for it)
-  // in a paragraph or its title, or holds its words in different paragraphs; it is touched when the
-  // group holds at least a broader or related word of it. Covered clauses rank; touched ones say
-  // whether a reading found enough to skip a wider one (see searchGroups).
-  const spreads = query.clauses.map((c) =>
-    c.flatMap((t) => {
-      const idx = spreadOf(t);
-      if (idx.length < 2) return [];
-      const need = Math.min(2, idx.length);
-      return [
-        Prisma.sql`(${Prisma.join(
-          idx.map((j) => Prisma.sql`gr.${hcols[j]!}`),
-          " + ",
-        )}) >= ${need}`,
-      ];
-    }),
-  );
-  const anyOf = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`OR ${Prisma.join(conds, " OR ")}` : Prisma.empty);
+  // in a paragraph or its title; it is touched when the group holds at least a broader or related
+  // word of it. Covered clauses rank; touched ones say whether a reading found enough to skip a
+  // wider one (see searchGroups). A compound's words in different paragraphs of a document
+  // (药品 here, 审批 there) are its parts, a partial match: counted as the term, a long report
+  // naming 绿色 and 贷款 somewhere outranked the comment on 绿色信贷 (ADR 0008).
   const covered = Prisma.join(
     query.clauses.map((c, i) => {
       const titleHeld = weak[i] ? clauseTitleHeld(c, title) : Prisma.sql`${titleScores[i]!} > 0`;
-      return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} ${anyOf(spreads[i]!)} THEN 1 ELSE 0 END)`;
+      return Prisma.sql`(CASE WHEN gr.${gkcols[i]!} > 0 OR ${titleHeld} THEN 1 ELSE 0 END)`;
     }),
     " + ",
   );
   const touched = Prisma.join(
     query.clauses.map(
-      (_, i) =>
-        Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 OR ${titleScores[i]!} > 0 ${anyOf(spreads[i]!)} THEN 1 ELSE 0 END)`,
+      (_, i) => Prisma.sql`(CASE WHEN gr.${gcols[i]!} > 0 OR ${titleScores[i]!} > 0 THEN 1 ELSE 0 END)`,
     ),
     " + ",
   );
