@@ -30,10 +30,11 @@ function termMatch(t: QueryTerm, passages: readonly string[], title: string, aro
   if (text.includes(t.norm)) return { term, via: "text", expansion: null };
   if (title.includes(t.norm)) return { term, via: "title", expansion: null };
   if (around.includes(t.norm)) return { term, via: "context", expansion: null };
-  // Its words together in one passage (or the title) are the term; apart, they are its parts.
-  const together = (s: string) => t.tokens.every((tok) => s.includes(tok));
-  if (!t.phrase && t.tokens.length > 1 && (passages.some(together) || together(title)))
-    return { term, via: "text", expansion: t.tokens.join(" ") };
+  // Its words together in one passage (or the title), each as typed or as a synonym standing in
+  // for it, are the term; apart, they are its parts.
+  const forms = (s: string) => t.tokens.map((tok) => [tok, ...(t.wordSynonyms[tok] ?? [])].find((w) => s.includes(w)));
+  const together = [...passages, title].map(forms).find((f) => f.every(Boolean));
+  if (!t.phrase && t.tokens.length > 1 && together) return { term, via: "text", expansion: together.join(" ") };
   // An expansion standing for the term first; a broader or related one (it does not) is still
   // what the hit holds, ahead of a compound's parts.
   const found = t.expansions.filter((x) => text.includes(x.norm) || title.includes(x.norm));

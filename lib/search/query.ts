@@ -28,6 +28,11 @@ export interface QueryTerm {
   parts: string[];
   /** For one character typed alone: the words in which it does not mean itself (水平 for 水). */
   notTheWord: string[];
+  /**
+   * For a compound of two words, each word's synonyms that may stand in for it (AI监管: 人工智能 for
+   * ai): the words together, each as typed or as a synonym, are the term.
+   */
+  wordSynonyms: Record<string, string[]>;
 }
 
 export interface ParsedQuery {
@@ -101,6 +106,28 @@ export function expansionsOf(norm: string, tokens: readonly string[]): { whole: 
   return { whole: w, parts: pick(parts, new Set([...tokens, ...w.map((e) => e.norm)])) };
 }
 
+/** At most this many synonyms stand in for each word of a compound. */
+const MAX_WORD_SYNONYMS = 2;
+
+/**
+ * The synonyms of each word of a compound of two content words (a question's words are left as
+ * they are: any two of them already match), other than words the compound holds.
+ */
+export function wordSynonymsOf(norm: string, tokens: readonly string[]): Record<string, string[]> {
+  const words = tokens.filter((w) => [...w].length >= 2);
+  if (words.length !== 2) return {};
+  const out: Record<string, string[]> = {};
+  for (const w of words) {
+    const synonyms = thesaurus()
+      .expand(w)
+      .filter((e) => e.relation === "synonym" && !norm.includes(e.norm) && /^[\p{L}\p{N}.]+$/u.test(e.norm))
+      .slice(0, MAX_WORD_SYNONYMS)
+      .map((e) => e.norm);
+    if (synonyms.length) out[w] = synonyms;
+  }
+  return out;
+}
+
 /**
  * Which of the added signals a parse uses (all by default): the benchmark turns them off one at a
  * time to say what each costs.
@@ -128,6 +155,7 @@ function makeTerm(raw: string, phrase: boolean, options: ParseOptions = {}): Que
     partExpansions: options.parts === false ? [] : expanded.parts,
     parts: phrase || options.parts === false ? [] : partsOf(norm, tokens),
     notTheWord: !phrase && [...norm].length === 1 ? thesaurus().notTheWord(norm) : [],
+    wordSynonyms: phrase || options.thesaurus === false ? {} : wordSynonymsOf(norm, tokens),
   };
 }
 
@@ -296,6 +324,7 @@ export function tsqueryFor(
   tokens: string[],
   mode: "literal" | "synonym" = "literal",
   common: ReadonlySet<string> = new Set(),
+  synonyms: Readonly<Record<string, string[]>> = {},
 ): string {
   let words = [...new Set(tokens.map((t) => t.replace(/[^\p{L}\p{N}.]/gu, "")))].filter(Boolean).slice(0, 8);
   if (!words.length) return "";
@@ -304,6 +333,20 @@ export function tsqueryFor(
     // content word matches nearly everything that has the content word.
     const content = words.filter((w) => [...w].length > 1);
     if (content.length >= 2) words = content;
+  }
+  if (words.length <= 2 && mode === "literal") {
+    // Each word as typed or as a synonym standing in for it: ('ai' | '人工智能') & '监管'.
+    const alternatives = (w: string) =>
+      [w, ...(synonyms[w] ?? [])].map((x) => x.replace(/[^\p{L}\p{N}.]/gu, "")).filter(Boolean);
+    return words
+      .map((w) =>
+        alternatives(w).length > 1
+          ? `(${alternatives(w)
+              .map((x) => `'${x}'`)
+              .join(" | ")})`
+          : `'${w}'`,
+      )
+      .join(" & ");
   }
   words = words.map((w) => `'${w}'`);
   if (words.length <= 2 || mode === "synonym") return words.join(" & ");

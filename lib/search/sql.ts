@@ -59,7 +59,7 @@ function termPredicates(
   commonWords: ReadonlySet<string> = NO_WORDS,
 ): Predicate[] {
   const out: Predicate[] = [];
-  const tsq = t.phrase ? "" : tsqueryFor(t.tokens, "literal", commonWords);
+  const tsq = t.phrase ? "" : tsqueryFor(t.tokens, "literal", commonWords, t.wordSynonyms);
   // Substring matching backs up segmentation (unknown words, words split differently). The
   // trigram index serves it from three characters on; a two-character word is an index token
   // of its own (search-mode segmentation emits them), and one character can only be a substring.
@@ -198,8 +198,14 @@ export const NEAR_GAP = 10;
  * A regular expression for a term's words in any order with at most NEAR_GAP characters between
  * neighbours: the words of a compound within one clause. Null for one word or more than four.
  */
-export function nearPattern(tokens: readonly string[]): string | null {
-  const words = [...new Set(tokens)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+export function nearPattern(
+  tokens: readonly string[],
+  synonyms: Readonly<Record<string, string[]>> = {},
+): string | null {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const words = [...new Set(tokens)].map((w) =>
+    synonyms[w]?.length ? `(?:${[w, ...synonyms[w]].map(escape).join("|")})` : escape(w),
+  );
   if (words.length < 2 || words.length > 4) return null;
   const orders: string[][] = [];
   const permute = (done: string[], rest: string[]) => {
@@ -233,7 +239,7 @@ function termScore(t: QueryTerm): Prisma.Sql {
   const parts: Prisma.Sql[] = [literal];
   // A one-character word is matched as a substring (see termPredicates), so occurrences and the
   // title rank it: a full-text rank would cost a call per paragraph holding the character.
-  const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens);
+  const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens, "literal", undefined, t.wordSynonyms);
   const rank = Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`;
   // The rank is 0 where the query does not match, and testing a conjunction is a fraction of
   // ranking: most candidates of several typed words hold only some, so most ranks are skipped. A
@@ -244,7 +250,7 @@ function termScore(t: QueryTerm): Prisma.Sql {
     // 新药进入医保 for 新药进医保) counts at least as one occurrence of it: the literal words outrank
     // any expansion, which scores below one. The tsquery leaves one-character words out; here they
     // count (债 of 地方债风险: 地方 and 风险 in one paragraph are not the term).
-    const near = nearPattern(t.tokens);
+    const near = nearPattern(t.tokens, t.wordSynonyms);
     parts[0] = near
       ? Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) AND p."normText" ~ ${near} THEN GREATEST(${literal}, ${occurrenceScore(Prisma.sql`1`)}) ELSE ${literal} END)`
       : literal;

@@ -157,6 +157,14 @@ describe("everyday words, partial matches, one character", () => {
     for (const h of talent.hits.slice(0, 3)) expect(h.passages.map((p) => p.snippet.text).join("")).toMatch(/人才/);
   });
 
+  it("matches a compound through a synonym of one of its words", async () => {
+    // No paragraph says AI监管; the proposal on data resources asks to regulate 人工智能.
+    expect(await literalCount("ai监管")).toBe(0);
+    const r = await run("AI监管");
+    expect(r.hits[0]!.documentId).toBe("beijing-cppcc-2024-proposals-12");
+    expect(r.hits[0]!.missing).toEqual([]);
+  });
+
   it("reads a question's word the corpus never uses as the words inside it", async () => {
     // No paragraph says 心理压力; the speech on mental health says 心理 and 压力.
     expect(await literalCount("心理压力")).toBe(0);

@@ -8,6 +8,7 @@ import {
   tsqueryFor,
   weightedWords,
   withCorpusWords,
+  wordSynonymsOf,
   wordsToCount,
 } from "@/lib/search/query";
 
@@ -34,6 +35,14 @@ describe("query parsing", () => {
     expect(partsOf("养老院", ["养老院"])).toEqual(["养老"]);
     expect(partsOf("教育", ["教育"])).toEqual([]);
     expect(parseQuery("停车难").clauses[0]![0]!.parts).toEqual(["停车"]);
+  });
+  it("lets a synonym stand in for a word of a two-word compound", () => {
+    expect(wordSynonymsOf("ai监管", ["ai", "监管"])).toMatchObject({ ai: expect.arrayContaining(["人工智能"]) });
+    const t = parseQuery("AI监管").clauses[0]![0]!;
+    expect(tsqueryFor(t.tokens, "literal", new Set(), t.wordSynonyms)).toMatch(/^\('ai' \| '人工智能'.*\) & '监管'$/);
+    // A question's words are left alone: any two of them already match.
+    expect(parseQuery("怎样降低企业用工成本").clauses[0]![0]!.wordSynonyms).toEqual({});
+    expect(parseQuery('"AI监管"').clauses[0]![0]!.wordSynonyms).toEqual({});
   });
   it("reads a long term's word the corpus never uses as the corpus's words inside it", () => {
     const q = parseQuery("孩子心理压力大该找谁？");

@@ -66,6 +66,9 @@ describe("a compound's words close together", () => {
       debt.test("推动出台《地方金融监管条例》，加强金融监管人才队伍建设，配合监管部门做好企业债券违约风险处置"),
     ).toBe(false);
     expect(debt.test("防范化解地方政府债务风险")).toBe(true);
+    const ai = new RegExp(nearPattern(["ai", "监管"], { ai: ["人工智能"] })!);
+    expect(ai.test("加强人工智能领域的监管")).toBe(true);
+    expect(ai.test("加强数据领域的监管")).toBe(false);
   });
   it("escapes what a word holds and gives up on one word or more than four", () => {
     expect(new RegExp(nearPattern(["5.0", "版"])!).test("5x0版")).toBe(false);
