@@ -29,6 +29,8 @@ const judgedSet = z.object({
         q: z.string().min(1),
         type: z.string(),
         split: z.enum(["tune", "heldout"]).default("tune"),
+        /** Which held-out set a query belongs to (each written at one time, before any result for it). */
+        set: z.string().default("first"),
         relevant: z.record(z.string(), z.number().int().min(1).max(3)),
       }),
     )
@@ -42,7 +44,7 @@ const { queries } = judgedSet.parse(
 const SYSTEMS = ["ours", "bm25", "substring"] as const;
 type System = (typeof SYSTEMS)[number];
 type Scores = Record<System, { ndcg: number; recall: number }>;
-type Row = { q: string; type: string; split: "tune" | "heldout"; scores: Scores; top: string[] };
+type Row = { q: string; type: string; split: "tune" | "heldout"; set: string; scores: Scores; top: string[] };
 
 const handle = await ensureDatabase({ log: (m) => console.error(m) });
 const db = createPrismaClient(handle.url, 4);
@@ -103,7 +105,7 @@ try {
   const bm25Rank = (q: string) => bm25.rank(words(q).flatMap((w) => queryTokens(w)));
 
   const rows: Row[] = [];
-  for (const { q, type, split, relevant } of queries) {
+  for (const { q, type, split, set, relevant } of queries) {
     if (tuneOnly && split === "heldout") continue;
     const result = await searchWith(db, {
       q,
@@ -121,30 +123,35 @@ try {
     const scores = Object.fromEntries(
       SYSTEMS.map((s) => [s, { ndcg: ndcgAt(ranked[s], relevant), recall: recallAt(ranked[s], relevant) }]),
     ) as Scores;
-    rows.push({ q, type, split, scores, top: ranked.ours.slice(0, 3) });
+    rows.push({ q, type, split, set, scores, top: ranked.ours.slice(0, 3) });
   }
 
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const f = (x: number) => x.toFixed(3);
-  const table = (part: "tune" | "heldout") => {
-    const sel = rows.filter((r) => r.split === part);
+  const table = (part: "tune" | "heldout", set?: string) => {
+    const sel = rows.filter((r) => r.split === part && (set === undefined || r.set === set));
     if (!sel.length) return true;
     const types = ["all", ...[...new Set(sel.map((r) => r.type))].sort()];
-    console.log(`\n### ${part === "tune" ? "Tune" : "Held-out"} part: ${sel.length} queries\n`);
+    const name = part === "tune" ? "Tune part" : set === undefined ? "Held-out part" : `Held-out set "${set}"`;
+    console.log(`\n### ${name}: ${sel.length} queries\n`);
     console.log(
       "| query type | n | nDCG@10 ours | nDCG@10 BM25 | nDCG@10 substring | recall@10 ours | recall@10 BM25 | recall@10 substring |",
     );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let beats = true;
+    let margin = Infinity;
     for (const t of types) {
       const of = sel.filter((r) => t === "all" || r.type === t);
       const m = (s: System, k: "ndcg" | "recall") => mean(of.map((r) => r.scores[s][k]));
+      margin = Math.min(margin, m("ours", "ndcg") - Math.max(m("bm25", "ndcg"), m("substring", "ndcg")));
       if (m("ours", "ndcg") <= Math.max(m("bm25", "ndcg"), m("substring", "ndcg"))) beats = false;
       console.log(
         `| ${t} | ${of.length} | ${SYSTEMS.map((s) => f(m(s, "ndcg"))).join(" | ")} | ${SYSTEMS.map((s) => f(m(s, "recall"))).join(" | ")} |`,
       );
     }
-    console.log(`\nOurs beats both baselines on nDCG@10 overall and for every type (${part}): ${beats ? "yes" : "NO"}`);
+    console.log(
+      `\nOurs beats both baselines on nDCG@10 overall and for every type (${name}): ${beats ? "yes" : "NO"}; smallest margin over the better baseline ${margin.toFixed(4)}`,
+    );
     return beats;
   };
 
@@ -159,7 +166,11 @@ try {
       `${r.type.padEnd(9)} ${f(r.scores.ours.ndcg)} ${f(r.scores.bm25.ndcg)} ${f(r.scores.substring.ndcg)}  ${r.q}  → ${r.top.join(", ")}`,
     );
   table("tune");
-  if (!tuneOnly) table("heldout");
+  if (!tuneOnly) {
+    table("heldout");
+    const sets = [...new Set(rows.filter((r) => r.split === "heldout").map((r) => r.set))];
+    if (sets.length > 1) for (const set of sets) table("heldout", set);
+  }
 } finally {
   await db.$disconnect();
   await handle.release();
