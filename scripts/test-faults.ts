@@ -241,6 +241,9 @@ async function killDuringIngest(delays: number[]): Promise<void> {
       env: childEnv({ DATABASE_URL: adminUrl, SNAPSHOT_DIR: path.join(scratch, "snapshots") }),
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // Listened for from the start: on a fast machine the ingest may end before the kill, and its
+    // exit event would otherwise have gone by unheard (the run then waited for it forever).
+    const exited = new Promise((r) => child.once("exit", r));
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
@@ -249,7 +252,7 @@ async function killDuringIngest(delays: number[]): Promise<void> {
     await sleep(delay);
     const wasRunning = child.exitCode === null;
     child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    await exited;
     const after = await corpusFingerprint();
     check(
       `SIGKILL ${delay} ms into an ingest's writes: corpus whole (same sources, documents, paragraphs, plan)`,
