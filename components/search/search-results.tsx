@@ -242,8 +242,12 @@ export function SearchResults({
         {result.total > 0 ? <ExpansionNotice result={result} /> : null}
         {result.total > 0 && result.complete < result.total ? (
           <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-stone-800">
-            {result.complete === 0 ? "没有同时包含全部检索词的结果，" : "包含全部检索词的结果排在前面，"}
-            以下也列出部分匹配（只含其中一部分词，或复合词的组成部分），并注明未找到的词。
+            {result.complete === 0
+              ? result.query.clauses.length > 1
+                ? "没有同时包含全部检索词的结果，"
+                : "没有包含检索词本身或其同义说法的结果，"
+              : "包含全部检索词的结果排在前面，"}
+            以下也列出部分匹配（只含其中一部分词、复合词的组成部分，或只含相关的、更宽泛的说法），并注明未找到的词。
           </p>
         ) : null}
         {result.hits.length > 0 ? <RelatedSearches related={result.related} params={params} /> : null}
