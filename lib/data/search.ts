@@ -18,6 +18,7 @@ import { FEW_RESULTS, relatedSearches } from "../search/related";
 import { thesaurus } from "../search/thesaurus";
 import {
   documentFrequencies,
+  frequencyWords,
   mergeFacets,
   searchActiveFacets,
   searchGroups,
@@ -88,10 +89,14 @@ export interface Suggestion {
 
 export async function searchWith(db: PrismaClient, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q, params.signals);
-  // Long terms' words the corpus never uses are read as the words inside them (counts are kept per
-  // corpus generation, so this costs a statement only for words not yet counted).
-  const toCount = wordsToCount(parsed);
-  const query = toCount.length ? withCorpusWords(parsed, await documentFrequencies(db, toCount)) : parsed;
+  const weighting = params.signals?.weighting;
+  // One read of the document frequencies (kept per corpus generation, so a statement only for words
+  // not yet counted): long terms' words the corpus never uses are read as the words inside them, and
+  // the ranking weighs by the rest (read again only for words the new reading brings).
+  let df = await documentFrequencies(db, [...wordsToCount(parsed), ...frequencyWords(parsed, weighting)]);
+  const query = withCorpusWords(parsed, df);
+  const unread = frequencyWords(query, weighting).filter((w) => !df.has(w));
+  if (unread.length) df = new Map([...df, ...(await documentFrequencies(db, unread))]);
   const empty = { kind: {}, source: {}, person: {}, year: {}, topic: {} };
   if (!query.clauses.length) return { query, total: 0, complete: 0, hits: [], facets: empty, related: [] };
   const withFacets = params.withFacets !== false;
@@ -110,7 +115,8 @@ export async function searchWith(db: PrismaClient, params: SearchParams): Promis
     limit: params.pageSize,
     sort: params.sort,
     facets: withFacets,
-    weighting: params.signals?.weighting,
+    weighting,
+    df,
   });
   // The facets with a filter set are counted over the same candidates the groups were found in.
   const activeFacets = withFacets

@@ -236,26 +236,28 @@ function termScore(t: QueryTerm): Prisma.Sql {
     const own = Prisma.sql`(${occurrences(t.norm)} - (${inside}))`;
     literal = Prisma.sql`(CASE WHEN ${own} > 0 THEN ${occurrenceScore(own)} WHEN p."normText" LIKE ${likePattern(t.norm)} THEN ${NOT_THE_WORD_SCORE}::float8 ELSE 0 END)`;
   } else literal = occurrenceScore(occurrences(t.norm));
-  const parts: Prisma.Sql[] = [literal];
   // A one-character word is matched as a substring (see termPredicates), so occurrences and the
   // title rank it: a full-text rank would cost a call per paragraph holding the character.
   const tsq = t.phrase || t.norm.length === 1 ? "" : tsqueryFor(t.tokens, "literal", undefined, t.wordSynonyms);
   const rank = Prisma.sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', p.search, to_tsquery('simple', ${tsq}), 1) * 2`;
+  // A paragraph holding every word of the term close together (农产品直播电商 for 农产品电商,
+  // 新药进入医保 for 新药进医保) counts at least as one occurrence of it: the literal words outrank
+  // any expansion, which scores below one. The tsquery leaves one-character words out; the window
+  // counts them (债 of 地方债风险: 地方 and 风险 in one paragraph are not the term).
+  const near = nearPattern(t.tokens, t.wordSynonyms);
+  const together = near
+    ? Prisma.sql`(CASE WHEN p."normText" ~ ${near} THEN GREATEST(${literal}, ${occurrenceScore(Prisma.sql`1`)}) ELSE ${literal} END)`
+    : literal;
   // The rank is 0 where the query does not match, and testing a conjunction is a fraction of
   // ranking: most candidates of several typed words hold only some, so most ranks are skipped. A
   // question's any-two-words query matches nearly every candidate (they are found by it).
-  if (tsq && tsq.includes("|")) parts.push(rank);
-  else if (tsq) {
-    // A paragraph holding every word of the term close together (农产品直播电商 for 农产品电商,
-    // 新药进入医保 for 新药进医保) counts at least as one occurrence of it: the literal words outrank
-    // any expansion, which scores below one. The tsquery leaves one-character words out; here they
-    // count (债 of 地方债风险: 地方 and 风险 in one paragraph are not the term).
-    const near = nearPattern(t.tokens, t.wordSynonyms);
-    parts[0] = near
-      ? Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) AND p."normText" ~ ${near} THEN GREATEST(${literal}, ${occurrenceScore(Prisma.sql`1`)}) ELSE ${literal} END)`
-      : literal;
-    parts.push(Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) THEN ${rank} ELSE 0 END)`);
-  }
+  const parts: Prisma.Sql[] = !tsq
+    ? [literal]
+    : tsq.includes("|")
+      ? [literal, rank]
+      : [
+          Prisma.sql`(CASE WHEN p.search @@ to_tsquery('simple', ${tsq}) THEN ${together} + ${rank} ELSE ${literal} END)`,
+        ];
   // The term's own expansions are counted as the term is (they stand for it: a report that keeps
   // saying 交通拥堵 is about 堵车); parts and their neighbours are only looked for (partScore).
   const alternatives: Prisma.Sql[] = t.expansions.map(
@@ -289,14 +291,19 @@ function partScore(t: QueryTerm): Prisma.Sql {
   return scores.length ? Prisma.join(scores, " + ") : Prisma.sql`0::float8`;
 }
 
-/** Bonus of a group whose title (with speakers and office) holds the term, or less, an expansion. */
-function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
+/** The title as a term is looked for in it (termTitleScore, clauseTitleHeld). */
+function titleFor(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
   // The title is stored segmented (words between spaces): a term is looked for with the spaces
   // taken out, and as typed only when it has spaces of its own (which the compact form lacks).
   let compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
   // A character typed alone does not count inside the words where it does not mean itself (水平).
   for (const w of t.notTheWord) compact = Prisma.sql`replace(${compact}, ${w}, '')`;
-  const scores = [Prisma.sql`CASE WHEN ${compact} LIKE ${likePattern(t.norm)} THEN 0.8 ELSE 0 END`];
+  return compact;
+}
+
+/** Bonus of a group whose title (with speakers and office) holds the term, or less, an expansion. */
+function termTitleScore(t: QueryTerm, title: Prisma.Sql): Prisma.Sql {
+  const scores = [Prisma.sql`CASE WHEN ${titleFor(t, title)} LIKE ${likePattern(t.norm)} THEN 0.8 ELSE 0 END`];
   for (const e of t.expansions)
     scores.push(
       Prisma.sql`CASE WHEN replace(${title}, ' ', '') LIKE ${likePattern(e.norm)} THEN ${0.8 * e.weight}::float8 ELSE 0 END`,
@@ -315,14 +322,10 @@ function clauseHeld(clause: QueryTerm[]): Prisma.Sql {
 
 /** Whether the group's title holds the clause itself (as clauseHeld). */
 function clauseTitleHeld(clause: QueryTerm[], title: Prisma.Sql): Prisma.Sql {
-  const preds = clause.flatMap((t) => {
-    let compact = t.norm.includes(" ") ? title : Prisma.sql`replace(${title}, ' ', '')`;
-    for (const w of t.notTheWord) compact = Prisma.sql`replace(${compact}, ${w}, '')`;
-    return [
-      Prisma.sql`${compact} LIKE ${likePattern(t.norm)}`,
-      ...t.expansions.filter(standsFor).map((e) => Prisma.sql`replace(${title}, ' ', '') LIKE ${likePattern(e.norm)}`),
-    ];
-  });
+  const preds = clause.flatMap((t) => [
+    Prisma.sql`${titleFor(t, title)} LIKE ${likePattern(t.norm)}`,
+    ...t.expansions.filter(standsFor).map((e) => Prisma.sql`replace(${title}, ' ', '') LIKE ${likePattern(e.norm)}`),
+  ]);
   return Prisma.sql`(${Prisma.join(preds, " OR ")})`;
 }
 
@@ -434,6 +437,14 @@ export function commonWordsOf(query: ParsedQuery, df: Map<string, number> | unde
   return new Set(
     [...partWords(query), ...weightedWords(query)].filter((w) => (df.get(w) ?? 0) > COMMON_WORD_SHARE * all),
   );
+}
+
+/**
+ * The words whose document frequencies a search reads (searchGroups' `df`): the weighted words'
+ * rarity weighs the groups; the parts' tells which are too common to search by.
+ */
+export function frequencyWords(query: ParsedQuery, weighting?: boolean): string[] {
+  return [...new Set([...(weighting !== false ? weightedWords(query) : []), ...partWords(query)])];
 }
 
 /** Document frequencies by corpus key and word: counting a common word reads thousands of rows. */
@@ -743,8 +754,7 @@ export async function searchGroups(
   commonWords: Set<string>;
 }> {
   if (options.df === undefined) {
-    // The weighted words' rarity weighs the groups; the parts' tells which are too common to search by.
-    const words = [...new Set([...(options.weighting !== false ? weightedWords(query) : []), ...partWords(query)])];
+    const words = frequencyWords(query, options.weighting);
     if (words.length) options = { ...options, df: await documentFrequencies(db, words) };
   }
   // Several words: first the paragraphs that hold them all, driven by the rarest word (cheap
