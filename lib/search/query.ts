@@ -339,13 +339,10 @@ export function tsqueryFor(
     const alternatives = (w: string) =>
       [w, ...(synonyms[w] ?? [])].map((x) => x.replace(/[^\p{L}\p{N}.]/gu, "")).filter(Boolean);
     return words
-      .map((w) =>
-        alternatives(w).length > 1
-          ? `(${alternatives(w)
-              .map((x) => `'${x}'`)
-              .join(" | ")})`
-          : `'${w}'`,
-      )
+      .map((w) => {
+        const forms = alternatives(w).map((x) => `'${x}'`);
+        return forms.length > 1 ? `(${forms.join(" | ")})` : `'${w}'`;
+      })
       .join(" & ");
   }
   words = words.map((w) => `'${w}'`);
